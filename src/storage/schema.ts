@@ -1,0 +1,140 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Rep } from '../core/accounts/account';
+import type { PackedStrings } from '../core/accounts/packed-strings';
+
+/**
+ * The IndexedDB layout of Territory Planner. Every change to stores or record shapes gets a new
+ * SCHEMA_VERSION, an entry in UPGRADE_STEPS and a committed fixture in fixtures/storage/vN/
+ * (see docs/STORAGE.md), so that data saved by any earlier release still opens.
+ */
+export const DB_NAME = 'territory-planner';
+export const SCHEMA_VERSION = 1;
+
+/** Rows per stored chunk: big enough that a million rows are ten puts, small enough to clone without a spike. */
+export const CHUNK_ROWS = 100_000;
+
+/** The single record of the `meta` store and of the `reps` store live under these keys. */
+export const META_KEY = 'dataset';
+export const REPS_KEY = 'reps';
+
+export type DatasetSource = 'demo' | 'import';
+
+/**
+ * What is stored and at which revision. Chunks are written under `generation` (the revision that
+ * wrote them), so a save can write a new generation next to the old one and switch over atomically.
+ */
+export interface DatasetMeta {
+  /** bumped by every write of accounts or reps (never reset, not even by clearAll), for optimistic concurrency */
+  revision: number;
+  /** key prefix of the account chunks in use; null when no accounts are stored */
+  generation: number | null;
+  /** null after clearAll or before the first save of accounts */
+  source: DatasetSource | null;
+  accountCount: number;
+  chunkCount: number;
+  /** rows per chunk when written (the last chunk may hold fewer) */
+  chunkRows: number;
+  /** ms since epoch */
+  updatedAt: number;
+  /** category dictionaries shared by every chunk: chunks hold only the codes */
+  labels: { segment: string[]; classification: string[]; owner: string[] };
+  /** headers of the unmapped file columns, in the order of each chunk's `extra` */
+  extraHeaders: string[];
+}
+
+/** One slice of the account table, column by column; `start` is the first row's index in the whole table. */
+export interface AccountChunkRecord {
+  generation: number;
+  index: number;
+  start: number;
+  count: number;
+  id: PackedStrings;
+  name: PackedStrings;
+  zip: PackedStrings;
+  street: PackedStrings;
+  city: PackedStrings;
+  state: PackedStrings;
+  lat: Float64Array;
+  lon: Float64Array;
+  location: Uint8Array;
+  revenue: Float64Array;
+  potential: Float64Array;
+  visits: Float32Array;
+  segment: Uint16Array;
+  classification: Uint16Array;
+  owner: Uint16Array;
+  extra: PackedStrings[];
+}
+
+/**
+ * Known settings and their value types. Other modules may add keys by declaration merging:
+ * `declare module '../storage/schema' { interface Settings { myKey: number } }`.
+ */
+export interface Settings {
+  /** a remote MapLibre style URL chosen by the user; absent = the bundled offline style */
+  mapStyleUrl: string;
+  /** the account field the map colours by */
+  colorBy: string;
+  unitSystem: 'imperial' | 'metric';
+}
+
+export interface TerritoryDB extends DBSchema {
+  meta: { key: string; value: DatasetMeta };
+  accountChunks: { key: [number, number]; value: AccountChunkRecord };
+  reps: { key: string; value: Rep[] };
+  settings: { key: string; value: unknown };
+}
+
+export type StoreName = StoreNames<TerritoryDB>;
+export const DATA_STORES = ['meta', 'accountChunks', 'reps'] as const satisfies readonly StoreName[];
+
+/**
+ * One step brings the database from version N-1 to N. Steps name stores by string and see an
+ * untyped database because TerritoryDB describes only the newest layout, not the one they start from.
+ */
+export type UpgradeStep = (db: IDBPDatabase<unknown>, tx: IDBPTransaction<unknown, string[], 'versionchange'>) => void;
+
+/** UPGRADE_STEPS[N] upgrades to version N; index 0 is unused. Never edit a released step: add one. */
+export const UPGRADE_STEPS: readonly (UpgradeStep | undefined)[] = [
+  undefined,
+  // v1: the first layout.
+  (db) => {
+    db.createObjectStore('meta');
+    db.createObjectStore('accountChunks', { keyPath: ['generation', 'index'] });
+    db.createObjectStore('reps');
+    db.createObjectStore('settings');
+  },
+];
+
+/** Runs every step after oldVersion up to newVersion in order, inside the versionchange transaction. */
+export function runUpgradeSteps(
+  steps: readonly (UpgradeStep | undefined)[],
+  db: IDBPDatabase<unknown>,
+  oldVersion: number,
+  newVersion: number | null,
+  tx: IDBPTransaction<unknown, string[], 'versionchange'>,
+): void {
+  // null means the database is being deleted: nothing to build.
+  if (newVersion === null) return;
+  for (let v = oldVersion + 1; v <= newVersion; v++) {
+    const step = steps[v];
+    if (!step) throw new Error(`No storage upgrade step to schema version ${v}`);
+    step(db, tx);
+  }
+}
+
+/** The `upgrade` callback for openDB. */
+export function upgrade(
+  db: IDBPDatabase<TerritoryDB>,
+  oldVersion: number,
+  newVersion: number | null,
+  tx: IDBPTransaction<TerritoryDB, StoreName[], 'versionchange'>,
+): void {
+  runUpgradeSteps(
+    UPGRADE_STEPS,
+    db as unknown as IDBPDatabase<unknown>,
+    oldVersion,
+    newVersion,
+    tx as unknown as IDBPTransaction<unknown, string[], 'versionchange'>,
+  );
+}
