@@ -10,11 +10,30 @@ export interface DetectedEncoding {
   note?: string;
 }
 
-/** File column index for each role; a role missing from the object is left unmapped. */
-export type ColumnMapping = Partial<Record<AccountRole, number>>;
+/** The fields a reps file can fill; the reps import has its own, smaller role list. */
+export const REP_ROLES = ['id', 'name', 'lat', 'lon', 'zip', 'quota'] as const;
+export type RepRole = (typeof REP_ROLES)[number];
 
-export interface ColumnGuess {
-  role: AccountRole;
+export const REP_ROLE_LABEL: Record<RepRole, string> = {
+  id: 'Rep ID',
+  name: 'Name',
+  lat: 'Latitude',
+  lon: 'Longitude',
+  zip: 'Home ZIP code',
+  quota: 'Quota',
+};
+
+/** Any role a file column can be mapped to, by either import. */
+export type ImportRole = AccountRole | RepRole;
+
+/**
+ * File column index for each role; a role missing from the object is left unmapped.
+ * Generic so the reps import can use its own roles; the default is the accounts import.
+ */
+export type ColumnMapping<R extends ImportRole = AccountRole> = Partial<Record<R, number>>;
+
+export interface ColumnGuess<R extends ImportRole = AccountRole> {
+  role: R;
   /** the chosen column, or null when no header scored high enough */
   column: number | null;
   score: number;
@@ -23,7 +42,7 @@ export interface ColumnGuess {
 }
 
 /** What the first look at a file shows in the mapping step. */
-export interface CsvPreview {
+export interface CsvPreview<R extends ImportRole = AccountRole> {
   fileName: string;
   fileSize: number;
   headers: string[];
@@ -32,8 +51,8 @@ export interface CsvPreview {
   encoding: DetectedEncoding;
   delimiter: string;
   lineEnding: '\n' | '\r\n' | '\r';
-  guesses: ColumnGuess[];
-  mapping: ColumnMapping;
+  guesses: ColumnGuess<R>[];
+  mapping: ColumnMapping<R>;
   /** notes for the user about how the file was read */
   notes: string[];
 }
@@ -43,6 +62,7 @@ export type IssueKind =
   | 'no-header'
   | 'ragged-row'
   | 'missing-id'
+  | 'missing-name'
   | 'duplicate-id'
   | 'missing-location'
   | 'lat-out-of-range'
@@ -51,11 +71,15 @@ export type IssueKind =
   | 'bad-number'
   | 'unknown-zip'
   | 'approximate-zip'
-  | 'too-many-categories';
+  | 'too-many-categories'
+  | 'bad-quotes';
 
 /**
  * A problem with one row (or the file, row 0). `row` is the row number a spreadsheet shows:
- * the header is row 1, the first data row is row 2. Rejected rows are not imported; warnings are.
+ * the header is row 1, the first data row is row 2. Rows are counted as CSV records, so a quoted
+ * cell holding line breaks is still one row (as Excel shows it), and blank lines count as rows
+ * (as Excel shows them) although nothing is imported from them. Rejected rows are not imported;
+ * warnings are.
  */
 export interface ImportIssue {
   row: number;
@@ -68,18 +92,20 @@ export interface ImportIssue {
   value: string;
 }
 
-export interface ImportOptions {
-  mapping: ColumnMapping;
+export interface ImportOptions<R extends ImportRole = AccountRole> {
+  mapping: ColumnMapping<R>;
   /** row numbers (as in ImportIssue.row) whose latitude and longitude are to be swapped */
   swapRows?: number[];
 }
 
 export interface ImportStats {
-  /** data rows read from the file */
+  /** data rows read from the file (blank lines not counted) */
   rows: number;
   imported: number;
   rejected: number;
   warnings: number;
+  /** issues counted in `rejected`/`warnings` but left out of the issue list to bound memory */
+  issuesOmitted?: number;
 }
 
 export interface MergeSummary {

@@ -1,0 +1,119 @@
+/**
+ * Reading numbers the way people type them into spreadsheets. The result is a number, null for an
+ * empty cell (never 0: an empty revenue is unknown, not zero) or 'invalid' for text that is not a
+ * number, which the importer reports with the cell's text.
+ */
+export type CellNumber = number | null | 'invalid';
+
+/** Which character separates decimals when a cell alone cannot tell ("1,250" or "1.250"). */
+export type DecimalMark = '.' | ',';
+
+const PLAIN = /^[+-]?\d+(?:\.\d+)?$/;
+const SCIENTIFIC = /^[+-]?(?:\d+\.?\d*|\.\d+)e[+-]?\d+$/i;
+// Spaces people and spreadsheets put in numbers: ordinary, no-break, narrow no-break, thin.
+const SPACES = /[\s\u00a0\u202f\u2009]+/g;
+const CURRENCY = /^(?:us\$|usd|eur|gbp|cad|aud|chf|[$€£¥])|(?:us\$|usd|eur|gbp|cad|aud|chf|[$€£¥])$/gi;
+const SUFFIX = /(k|m|mm|mn|mio|b|bn)$/i;
+const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9 };
+const GROUPED = /^\d+(?:[.,']\d+)*$/;
+/** Cells that say "no value" in words; read as empty rather than rejecting the row. */
+const NO_VALUE = new Set(['-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'nan']);
+
+export function parseNumberCell(text: string, decimal: DecimalMark = '.'): CellNumber {
+  // With a decimal comma, "1.250" means 1250, so only dot-free plain numbers take the fast path.
+  const dotIsDecimal = decimal === '.';
+  if (PLAIN.test(text) && (dotIsDecimal || !text.includes('.'))) return Number(text);
+  let s = text.trim();
+  if (s === '') return null;
+  if ((PLAIN.test(s) && (dotIsDecimal || !s.includes('.'))) || SCIENTIFIC.test(s)) return Number(s);
+  if (NO_VALUE.has(s.toLowerCase())) return null;
+
+  let negative = false;
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(/^[\u2212-]/, () => ((negative = !negative), ''));
+  s = s.replace(/^\+/, '');
+  const bare = s.replace(CURRENCY, '').trim();
+  // The sign may also sit after the currency symbol: "$-12" or "€ -12".
+  s = bare !== s ? bare.replace(/^[\u2212-]/, () => ((negative = !negative), '')) : bare;
+  let multiplier = 1;
+  const suffix = SUFFIX.exec(s);
+  if (suffix) {
+    multiplier = MULTIPLIER[suffix[1].toLowerCase()];
+    s = s.slice(0, -suffix[1].length).trim();
+  }
+  s = s.replace(SPACES, '');
+  if (s === '' || !GROUPED.test(s)) return 'invalid';
+  const value = readSeparators(s, decimal);
+  if (value === null) return 'invalid';
+  const out = value * multiplier;
+  return negative ? -out : out;
+}
+
+/**
+ * Digits with "," "." and "'" in them. When both "," and "." appear, the last one is the decimal
+ * mark ("12.500,50", "1,250,000.00"); a mark that appears more than once groups thousands; a single
+ * mark followed by other than three digits is a decimal mark ("12,5"); only a single mark followed
+ * by exactly three digits is truly ambiguous and is read with `decimal`.
+ */
+function readSeparators(s: string, decimal: DecimalMark): number | null {
+  s = s.replace(/'/g, '');
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  let dec: string | null = null;
+  let group: string | null = null;
+  if (lastComma >= 0 && lastDot >= 0) {
+    dec = lastComma > lastDot ? ',' : '.';
+    group = dec === ',' ? '.' : ',';
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const mark = lastComma >= 0 ? ',' : '.';
+    const at = Math.max(lastComma, lastDot);
+    const single = s.indexOf(mark) === at;
+    if (single && (s.length - at - 1 !== 3 || mark === decimal)) dec = mark;
+    else group = mark;
+  }
+  if (dec !== null && s.indexOf(dec) !== s.lastIndexOf(dec)) return null;
+  let body = group === null ? s : s.split(group).join('');
+  if (dec === ',') body = body.replace(',', '.');
+  if (!PLAIN.test(body)) return null;
+  return Number(body);
+}
+
+export type Axis = 'lat' | 'lon';
+
+const DMS = /^(\d+(?:\.\d+)?)\s*°\s*(?:(\d+(?:\.\d+)?)\s*['′]\s*)?(?:(\d+(?:\.\d+)?)\s*(?:["″]|'')\s*)?$/;
+
+/**
+ * A latitude or longitude cell: "40.7128", "-74.006", "40.7128 N", "W 74.006", "40,7128",
+ * "40° 42′ 46″ N". Compass letters set the sign (S and W are negative). Range is checked by the
+ * importer, which needs the raw value to spot swapped columns.
+ */
+export function parseCoordinateCell(text: string): CellNumber {
+  if (PLAIN.test(text)) return Number(text);
+  let s = text.trim();
+  if (s === '') return null;
+  if (PLAIN.test(s)) return Number(s);
+  if (NO_VALUE.has(s.toLowerCase())) return null;
+  let sign = 1;
+  const hemi = /^([NSEW])\s*|\s*([NSEW])$/i.exec(s);
+  if (hemi) {
+    const letter = (hemi[1] ?? hemi[2]).toUpperCase();
+    if (letter === 'S' || letter === 'W') sign = -1;
+    s = (s.slice(0, hemi.index) + s.slice(hemi.index + hemi[0].length)).trim();
+  }
+  if (/^[\u2212-]/.test(s)) {
+    sign = -sign;
+    s = s.slice(1).trim();
+  }
+  s = s.replace(/°$/, '').trim();
+  if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  if (PLAIN.test(s) || SCIENTIFIC.test(s)) return sign * Number(s);
+  const dms = DMS.exec(s);
+  if (dms) {
+    const deg = Number(dms[1]) + Number(dms[2] ?? 0) / 60 + Number(dms[3] ?? 0) / 3600;
+    return sign * deg;
+  }
+  return 'invalid';
+}
