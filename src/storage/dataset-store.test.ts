@@ -13,7 +13,7 @@ import {
   saveReps,
   setSetting,
 } from './dataset-store';
-import { ConflictError, CorruptDataError, StorageFullError } from './errors';
+import { ConflictError, CorruptDataError } from './errors';
 import { freshIndexedDB } from './testing/fresh-db';
 import { tableDifference } from './testing/same-table';
 import { syntheticRecord, syntheticReps, syntheticTable } from './testing/synthetic';

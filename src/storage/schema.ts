@@ -116,6 +116,9 @@ export function runUpgradeSteps(
 ): void {
   // null means the database is being deleted: nothing to build.
   if (newVersion === null) return;
+  // A failing step aborts the upgrade and openDB rejects with the reason; the transaction's own
+  // promise would reject as well, with nobody listening.
+  tx.done.catch(() => undefined);
   for (let v = oldVersion + 1; v <= newVersion; v++) {
     const step = steps[v];
     if (!step) throw new Error(`No storage upgrade step to schema version ${v}`);
