@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoordinateCell, parseNumberCell } from './values';
+import { parseCoordinateCell, parseNumberCell, plainNumber } from './values';
 
 describe('parseNumberCell', () => {
   it.each([
@@ -73,5 +73,17 @@ describe('parseCoordinateCell', () => {
   it('keeps empty and bad cells apart', () => {
     expect(parseCoordinateCell(' ')).toBeNull();
     expect(parseCoordinateCell('north')).toBe('invalid');
+  });
+});
+
+describe('plainNumber', () => {
+  it('equals Number() on plain decimals and refuses everything else', () => {
+    for (let i = 0; i < 20000; i++) {
+      const s = ((i * 7919) % 100000 / (i % 7 === 0 ? 1 : 1000) - 50).toFixed(i % 8);
+      expect(plainNumber(s)).toBe(Number(s));
+    }
+    expect(plainNumber('-0')).toBe(-0);
+    expect(plainNumber('1234567890123456')).toBeNaN(); // 16 digits: left to Number()
+    for (const s of ['', '-', '.', '1.', '1e3', '1,0', ' 1', '1.2.3', '+']) expect(plainNumber(s)).toBeNaN();
   });
 });
