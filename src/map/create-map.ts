@@ -11,6 +11,7 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { ACCOUNT_LAYERS, ACCOUNT_SOURCE, addAccountLayers, type AccountLayerOptions } from './account-layers';
 import { chooseStyle, isBasemapStyle, loadBasemapData, type BasemapOptions } from './basemap-style';
+import { FONT_FACES } from './fonts';
 
 /** The lower 48 states, the view a sales team starts from. */
 export const CONTIGUOUS_US: LngLatBoundsLike = [
@@ -53,6 +54,7 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
     pitchWithRotate: false,
     touchPitch: false,
     maxPitch: 0,
+    transformStyle: carryOver,
     ...opts.mapOptions,
   });
   map.touchZoomRotate.disableRotation();
@@ -72,20 +74,29 @@ export function createMap(opts: CreateMapOptions): MapLibreMap {
  */
 export function setBasemap(map: MapLibreMap, styleUrl: string | null, opts: BasemapOptions = {}): void {
   const style = chooseStyle(styleUrl, opts);
-  map.setStyle(style, {
-    diff: false,
-    transformStyle: (previous, next): StyleSpecification => {
-      if (!previous?.sources[ACCOUNT_SOURCE]) return next;
-      const ours = previous.layers.filter((l) => 'source' in l && l.source === ACCOUNT_SOURCE);
-      const dots = ours.filter((l) => l.id !== ACCOUNT_LAYERS.clusterCounts);
-      const counts = ours.filter((l) => l.id === ACCOUNT_LAYERS.clusterCounts);
-      // As addAccountLayers does: on the built-in map the dots sit beneath the city names; on a
-      // remote style, whose label layers we do not know, on top. Counts always go last.
-      const at = isBasemapStyle(next) ? next.layers.findIndex((l) => l.id === 'city-labels-minor') : -1;
-      const base = at >= 0 ? [...next.layers.slice(0, at), ...dots, ...next.layers.slice(at)] : [...next.layers, ...dots];
-      const layers = [...base, ...counts];
-      return { ...next, sources: { ...next.sources, [ACCOUNT_SOURCE]: previous.sources[ACCOUNT_SOURCE] }, layers };
-    },
-  });
+  map.setStyle(style, { diff: false, transformStyle: carryOver });
   if (isBasemapStyle(style)) map.once('style.load', () => void loadBasemapData(map));
+}
+
+/**
+ * What every style gets from us: our fonts, so cluster counts look the same on any base map (a
+ * remote style's own `font-faces` win on a name clash), and, on a swap, the account source and
+ * layers of the previous style.
+ */
+function carryOver(previous: StyleSpecification | undefined, next: StyleSpecification): StyleSpecification {
+  const fonts = { ...FONT_FACES, ...next['font-faces'] };
+  if (!previous?.sources[ACCOUNT_SOURCE]) return { ...next, 'font-faces': fonts };
+  const ours = previous.layers.filter((l) => 'source' in l && l.source === ACCOUNT_SOURCE);
+  const dots = ours.filter((l) => l.id !== ACCOUNT_LAYERS.clusterCounts);
+  const counts = ours.filter((l) => l.id === ACCOUNT_LAYERS.clusterCounts);
+  // As addAccountLayers does: on the built-in map the dots sit beneath the city names; on a
+  // remote style, whose label layers we do not know, on top. Counts always go last.
+  const at = isBasemapStyle(next) ? next.layers.findIndex((l) => l.id === 'city-labels-minor') : -1;
+  const base = at >= 0 ? [...next.layers.slice(0, at), ...dots, ...next.layers.slice(at)] : [...next.layers, ...dots];
+  return {
+    ...next,
+    'font-faces': fonts,
+    sources: { ...next.sources, [ACCOUNT_SOURCE]: previous.sources[ACCOUNT_SOURCE] },
+    layers: [...base, ...counts],
+  };
 }

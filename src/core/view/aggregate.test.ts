@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AccountView, POINT_ZOOM } from './aggregate';
 import type { ViewColumns } from './columns';
 import { gridCluster } from './grid-cluster';
-import { bboxToRanges, latToY, lonToX, yToLat } from './mercator';
+import { bboxToRanges, latToY, lonToX, xToLon, yToLat } from './mercator';
 import { randomAccounts, seeded } from './test-data';
 import type { ViewFeature, ViewQuery } from './types';
 
@@ -136,6 +136,17 @@ describe('AccountView modes', () => {
     expect(cluster.revenue).toBe(600);
     const single = r.features.find((f) => f.kind === 'point')!;
     expect(single).toMatchObject({ index: 3, count: 1, revenue: 400 });
+  });
+
+  it('merges the two halves of a group that a cell border cuts in two', () => {
+    // At zoom 3 with 60 px cells a cell is 1/68.27 of the world wide; put a border between two groups a pixel apart.
+    const border = xToLon(20 / ((512 * 8) / 60));
+    const pts: [number, number][] = [];
+    for (let i = 0; i < 5; i++) pts.push([border - 0.05, 40 + i * 0.01], [border + 0.05, 40 + i * 0.01]);
+    const v = new AccountView(columns(pts));
+    const merged = v.query({ bbox: US, zoom: 3, colorBy: 'segment', maxPoints: 0 });
+    expect(merged.features).toMatchObject([{ kind: 'cluster', count: 10 }]);
+    expect(merged.features[0].lon).toBeCloseTo(border, 6);
   });
 
   it('ignores accounts without a position', () => {

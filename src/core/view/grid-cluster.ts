@@ -17,6 +17,8 @@ export interface GridInput {
   shiftFrom: number;
   /** cells per world unit */
   scale: number;
+  /** clusters whose centres are closer than this many cells are merged (default MERGE_CELLS; 0 = never) */
+  mergeCells?: number;
   /** grid origin and size in cells, covering every position given */
   gx0: number;
   gy0: number;
@@ -24,13 +26,17 @@ export interface GridInput {
   ny: number;
 }
 
+/** Two clusters closer than ¾ of a cell (45 px with the default cells) would overlap on screen. */
+export const MERGE_CELLS = 0.75;
+
 /** Above this many histogram slots (cells × labels) the dominant code is found by sorting instead. */
 const DENSE_HISTOGRAM_LIMIT = 1 << 22;
 
 /**
  * Screen-space grid clustering. Cells are aligned to the world, not to the view, so panning does
  * not reshuffle clusters; each cluster sits at the mean position of its accounts, which hides the
- * grid. A cell holding one account comes back as that account.
+ * grid, and clusters that end up too close to each other are merged. A cell holding one account
+ * comes back as that account.
  *
  * `cellOf` is scratch space of at least `length` entries.
  */
@@ -67,6 +73,20 @@ export function gridCluster(g: GridInput, cellOf: Int32Array, denseLimit = DENSE
     if (hist) hist[c * L + codes[p]]++;
   }
 
+  // A city on a cell border would otherwise come out as two overlapping clusters.
+  const root = mergeNeighbours(count, sx, sy, scale, gx0, gy0, nx, g.ny, g.mergeCells ?? MERGE_CELLS);
+  for (let c = 0; c < cells; c++) {
+    const r = root[c];
+    if (r === c || count[c] === 0) continue;
+    count[r] += count[c];
+    sx[r] += sx[c];
+    sy[r] += sy[c];
+    rev[r] += rev[c];
+    if (hist) for (let code = 0; code < L; code++) hist[r * L + code] += hist[c * L + code];
+    count[c] = 0;
+  }
+  if (!hist) for (let k = 0; k < length; k++) cellOf[k] = root[cellOf[k]];
+
   const dominant = hist ? dominantDense(hist, count, L) : dominantSorted(g, cellOf, count);
 
   const out: ViewFeature[] = [];
@@ -97,6 +117,59 @@ export function gridCluster(g: GridInput, cellOf: Int32Array, denseLimit = DENSE
     });
   }
   return out;
+}
+
+/**
+ * Greedy, one level: biggest clusters first, each absorbs the not-yet-taken clusters of the eight
+ * cells around it whose centre lies within `within` cells of its own. Returns each cell's root.
+ */
+function mergeNeighbours(
+  count: Uint32Array,
+  sx: Float64Array,
+  sy: Float64Array,
+  scale: number,
+  gx0: number,
+  gy0: number,
+  nx: number,
+  ny: number,
+  within: number,
+): Int32Array {
+  const cells = count.length;
+  const root = new Int32Array(cells);
+  for (let c = 0; c < cells; c++) root[c] = c;
+  if (within <= 0) return root;
+  const used: number[] = [];
+  for (let c = 0; c < cells; c++) if (count[c] > 0) used.push(c);
+  used.sort((a, b) => count[b] - count[a] || a - b);
+  const taken = new Uint8Array(cells);
+  const cx = (c: number) => (sx[c] / count[c]) * scale - gx0;
+  const cy = (c: number) => (sy[c] / count[c]) * scale - gy0;
+  const w2 = within * within;
+  for (const c of used) {
+    if (taken[c]) continue;
+    taken[c] = 1;
+    const x = cx(c);
+    const y = cy(c);
+    const col = c % nx;
+    const row = (c - col) / nx;
+    for (let dy = -1; dy <= 1; dy++) {
+      const r = row + dy;
+      if (r < 0 || r >= ny) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const q = col + dx;
+        if (q < 0 || q >= nx) continue;
+        const n = r * nx + q;
+        if (taken[n] || count[n] === 0) continue;
+        const ddx = cx(n) - x;
+        const ddy = cy(n) - y;
+        if (ddx * ddx + ddy * ddy < w2) {
+          root[n] = c;
+          taken[n] = 1;
+        }
+      }
+    }
+  }
+  return root;
 }
 
 /** Most frequent code per cell; ties go to the lowest code so the answer is deterministic. */
