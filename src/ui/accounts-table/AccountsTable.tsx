@@ -1,4 +1,4 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AccountTable } from '../../core/accounts/table';
 import { filterByText } from '../../core/query/filter';
 import { sortPermutation, type SortDir, type SortKey } from '../../core/query/sort';
@@ -52,16 +52,23 @@ export function AccountsTable({ table, rows, onSelect, selectedRow = null, initi
   );
 
   const v = useScaledVirtualizer({ count: shown.length, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, initialRect });
-  const { reveal } = v;
+  const { reveal, scrollToTop } = v;
 
-  // Follow the selection (from the map or a search) wherever it now sits in the list.
+  // Follow the selection (from the map or a search) wherever it now sits in the list; without
+  // one, a new filter or sort starts from the top.
+  const applied = useRef({ text, appliedSort });
   useEffect(() => {
+    const requeried = applied.current.text !== text || applied.current.appliedSort !== appliedSort;
+    applied.current = { text, appliedSort };
     const pos = selectedRow === null ? -1 : shown.indexOf(selectedRow);
     if (pos >= 0) {
       setActive(pos);
       reveal(pos);
+    } else if (requeried) {
+      setActive(-1);
+      scrollToTop();
     } else setActive((a) => Math.min(a, shown.length - 1));
-  }, [shown, selectedRow, reveal]);
+  }, [shown, selectedRow, reveal, scrollToTop, text, appliedSort]);
 
   const moveTo = (pos: number) => {
     setActive(pos);

@@ -18,17 +18,17 @@ const str = (k: 'id' | 'name' | 'city' | 'state' | 'zip') => (t: AccountTable, r
 const cat = (k: 'segment' | 'classification' | 'owner') => (t: AccountTable, r: number) => formatText(categoryOf(t[k], r));
 
 export const COLUMNS: readonly Column[] = [
-  { key: 'id', label: 'ID', width: 'minmax(7rem, 0.8fr)', text: str('id') },
+  { key: 'id', label: 'ID', width: '7.5rem', text: str('id') },
   { key: 'name', label: 'Name', width: 'minmax(12rem, 2fr)', text: str('name') },
   { key: 'city', label: 'City', width: 'minmax(8rem, 1fr)', text: str('city') },
-  { key: 'state', label: 'State', width: '4rem', text: str('state') },
-  { key: 'zip', label: 'ZIP', width: '4.5rem', text: str('zip') },
-  { key: 'segment', label: 'Segment', width: 'minmax(8rem, 1fr)', text: cat('segment') },
-  { key: 'classification', label: 'Classification', width: '7.5rem', text: cat('classification') },
+  { key: 'state', label: 'State', width: '4.75rem', text: str('state') },
+  { key: 'zip', label: 'ZIP', width: '5rem', text: str('zip') },
+  { key: 'segment', label: 'Segment', width: 'minmax(9.5rem, 1fr)', text: cat('segment') },
+  { key: 'classification', label: 'Classification', width: '8.75rem', text: cat('classification') },
   { key: 'owner', label: 'Owner', width: 'minmax(8rem, 1fr)', text: cat('owner') },
-  { key: 'revenue', label: 'Revenue', width: '6.5rem', numeric: true, text: (t, r) => formatMoney(t.revenue[r]) },
-  { key: 'potential', label: 'Potential', width: '6.5rem', numeric: true, text: (t, r) => formatMoney(t.potential[r]) },
-  { key: 'visits', label: 'Visits/yr', width: '5rem', numeric: true, text: (t, r) => formatNumber(t.visits[r]) },
+  { key: 'revenue', label: 'Revenue', width: '7rem', numeric: true, text: (t, r) => formatMoney(t.revenue[r]) },
+  { key: 'potential', label: 'Potential', width: '7rem', numeric: true, text: (t, r) => formatMoney(t.potential[r]) },
+  { key: 'visits', label: 'Visits/yr', width: '5.75rem', numeric: true, text: (t, r) => formatNumber(t.visits[r]) },
 ];
 
 export const GRID_TEMPLATE = COLUMNS.map((c) => c.width).join(' ');

@@ -23,6 +23,7 @@ export interface ScaledVirtualizer {
   reveal(index: number): void;
   /** rows that fit in the viewport, for Page Up/Down */
   pageSize(): number;
+  scrollToTop(): void;
 }
 
 /**
@@ -82,6 +83,10 @@ export function useScaledVirtualizer({ count, rowHeight, headerHeight, initialRe
     [rowHeight],
   );
 
+  const scrollToTop = useCallback(() => {
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+  }, []);
+
   return {
     scrollRef,
     items: virtualizer.getVirtualItems(),
@@ -89,5 +94,6 @@ export function useScaledVirtualizer({ count, rowHeight, headerHeight, initialRe
     top: (item) => item.start - virtualOffset + scrollTop,
     reveal,
     pageSize: () => Math.max(1, Math.floor(live.current.viewport / rowHeight) - 1),
+    scrollToTop,
   };
 }
