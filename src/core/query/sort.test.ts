@@ -70,6 +70,8 @@ describe('sortPermutation: text', () => {
     // Primary order must match a base-sensitivity collator; ties are broken further but stay adjacent.
     for (let i = 1; i < sorted.length; i++) expect(collator.compare(sorted[i - 1], sorted[i])).toBeLessThanOrEqual(0);
     expect(sorted).toHaveLength(2000);
+    const desc = names(t, sortPermutation(t, allRows(t), 'name', 'desc'));
+    for (let i = 1; i < desc.length; i++) expect(collator.compare(desc[i - 1], desc[i])).toBeGreaterThanOrEqual(0);
   });
 
   it('keeps identical values in input order', () => {
