@@ -46,6 +46,12 @@ export async function readRevision(): Promise<number> {
   return (await db.get('meta', META_KEY))?.revision ?? 0;
 }
 
+/** The stored reps alone, without reading the account chunks. */
+export async function loadReps(): Promise<Rep[]> {
+  const db = await openDatabase();
+  return (await db.get('reps', REPS_KEY)) ?? [];
+}
+
 /** Everything stored, or null when neither accounts nor reps are. One read transaction, so never a mix of two saves. */
 export async function loadDataset(): Promise<StoredDataset | null> {
   const db = await openDatabase();

@@ -22,6 +22,8 @@ interface ViewState {
   selectedRow: number | null;
   flyTo: FlyTarget | null;
   tableOpen: boolean;
+  /** a remote MapLibre style chosen by the user; null = the bundled offline base map */
+  styleUrl: string | null;
   setColorBy(c: CategoryColumn): void;
   toggleHidden(column: CategoryColumn, label: string): void;
   showAll(column?: CategoryColumn): void;
@@ -29,6 +31,7 @@ interface ViewState {
   select(row: number | null): void;
   fly(lon: number, lat: number, zoom: number): void;
   setTableOpen(open: boolean): void;
+  setStyleUrl(url: string | null): void;
 }
 
 const noneHidden = (): Record<CategoryColumn, string[]> => ({ segment: [], classification: [], owner: [] });
@@ -40,6 +43,7 @@ export const useViewStore = create<ViewState>((set) => ({
   selectedRow: null,
   flyTo: null,
   tableOpen: false,
+  styleUrl: null,
   setColorBy: (colorBy) => set({ colorBy }),
   toggleHidden: (column, label) =>
     set((s) => {
@@ -52,6 +56,7 @@ export const useViewStore = create<ViewState>((set) => ({
   select: (selectedRow) => set({ selectedRow }),
   fly: (lon, lat, zoom) => set((s) => ({ flyTo: { lon, lat, zoom, seq: (s.flyTo?.seq ?? 0) + 1 } })),
   setTableOpen: (tableOpen) => set({ tableOpen }),
+  setStyleUrl: (styleUrl) => set({ styleUrl }),
 }));
 
 export function isFiltered(hidden: Record<CategoryColumn, string[]>): boolean {

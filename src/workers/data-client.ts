@@ -99,6 +99,13 @@ export class DataClient {
     return r.result;
   }
 
+  /** Stores the built-in demo accounts and reps (the first start of a fresh browser). */
+  async loadDemo(accountsUrl: string, repsUrl: string, onProgress?: Pending['onProgress']): Promise<ImportResult> {
+    const r = await this.send({ type: 'demo', accountsUrl, repsUrl }, { onProgress });
+    if (r.type !== 'imported') throw new DataError('bug', 'Unexpected answer from the data worker.');
+    return r.result;
+  }
+
   async clear(expectedRevision: number): Promise<number> {
     const r = await this.send({ type: 'clear', expectedRevision });
     if (r.type !== 'cleared') throw new DataError('bug', 'Unexpected answer from the data worker.');

@@ -48,6 +48,7 @@ export type DataRequest =
       source: DataSource;
       expectedRevision: number;
     }
+  | { type: 'demo'; id: number; accountsUrl: string; repsUrl: string }
   | { type: 'cancel'; id: number }
   | { type: 'clear'; id: number; expectedRevision: number };
 

@@ -1,0 +1,15 @@
+import { log } from './lib';
+
+/** `npm run bench [-- <name-prefix>]`: every benchmark of ../shared/BENCH.md that is built, as JSON lines. */
+const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
+  { name: 'import.csv.1m', run: async () => (await import('./import-csv-1m')).run() },
+];
+
+const prefix = process.argv[2] ?? '';
+const chosen = BENCHMARKS.filter((b) => b.name.startsWith(prefix));
+if (chosen.length === 0) log(`no benchmark starts with "${prefix}"; built: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+for (const b of chosen) {
+  log(`running ${b.name}…`);
+  await b.run();
+}
+process.exit(0);

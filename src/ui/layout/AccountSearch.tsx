@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import { buildSearchIndex, type SearchIndex } from '../../core/query/search-index';
+import { useDataStore } from '../../store/data-store';
+import { useViewStore } from '../../store/view-store';
+import { SearchBox } from '../search/SearchBox';
+
+/**
+ * The toolbar's search: the index is built when the user first focuses the box (after each new
+ * data set), not at start-up, so opening the app stays quick.
+ */
+export function AccountSearch() {
+  const table = useDataStore((s) => s.dataset?.accounts ?? null);
+  const [wanted, setWanted] = useState(false);
+  const [index, setIndex] = useState<SearchIndex | null>(null);
+
+  useEffect(() => {
+    setIndex(null);
+    if (!table || !wanted) return;
+    const handle = setTimeout(() => setIndex(buildSearchIndex(table)), 0);
+    return () => clearTimeout(handle);
+  }, [table, wanted]);
+
+  return (
+    <div className="toolbar-search" onFocusCapture={() => setWanted(true)}>
+      <SearchBox
+        index={index}
+        onPick={(hit) => {
+          const view = useViewStore.getState();
+          view.fly(hit.lon, hit.lat, hit.zoom);
+          if (hit.row !== undefined) view.select(hit.row);
+        }}
+      />
+    </div>
+  );
+}

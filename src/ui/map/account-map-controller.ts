@@ -1,0 +1,137 @@
+import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
+import type { AccountTable, CategoryColumn } from '../../core/accounts/table';
+import type { Hidden } from '../../core/view/columns';
+import { colorsByCode, radiusScale } from '../../core/view/palette';
+import type { ViewResult } from '../../core/view/types';
+import { createMap, setBasemap } from '../../map/create-map';
+import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
+import { createViewWorker, viewColumns } from '../../workers/view.api';
+import type { HeatmapMode } from '../../store/view-store';
+
+export interface ViewState {
+  /** accounts in view passing the filters (= sum of counts drawn) */
+  total: number;
+  /** accounts anywhere passing the filters */
+  shown: number;
+  mode: ViewResult['mode'];
+}
+
+export interface ControllerEvents {
+  onView(v: ViewState): void;
+  onSelect(row: number): void;
+  onReady(): void;
+}
+
+/**
+ * Binds one MapLibre map to one view worker: every settled move asks the worker for the clusters
+ * or points of that view and draws them. React only tells it what changed.
+ */
+export class AccountMapController {
+  readonly map: MapLibreMap;
+  private readonly view = createViewWorker();
+  private table: AccountTable | null = null;
+  private colorBy: CategoryColumn = 'segment';
+  private hidden: Hidden = { segment: [], classification: [], owner: [] };
+  private loaded: Promise<unknown> = Promise.resolve();
+  private styleReady = false;
+  private disposed = false;
+  last: ViewResult | null = null;
+
+  constructor(
+    container: HTMLElement,
+    styleUrl: string | null,
+    private readonly events: ControllerEvents,
+  ) {
+    this.map = createMap({ container, styleUrl });
+    this.map.once('load', () => {
+      this.styleReady = true;
+      this.applyColors();
+      void this.refresh();
+      events.onReady();
+    });
+    this.map.on('moveend', () => void this.refresh());
+    this.map.on('click', ACCOUNT_LAYERS.points, (e) => this.clickPoint(e));
+    this.map.on('click', ACCOUNT_LAYERS.clusters, (e) => this.clickCluster(e));
+    for (const layer of [ACCOUNT_LAYERS.points, ACCOUNT_LAYERS.clusters]) {
+      this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
+      this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
+    }
+  }
+
+  setTable(table: AccountTable): void {
+    this.table = table;
+    this.loaded = this.view.load(viewColumns(table)).then((summary) => {
+      if (this.styleReady) setRevenueScale(this.map, radiusScale(summary.revenueP95));
+      else this.map.once('load', () => setRevenueScale(this.map, radiusScale(summary.revenueP95)));
+    });
+    this.applyColors();
+    void this.refresh();
+  }
+
+  setColorBy(colorBy: CategoryColumn): void {
+    this.colorBy = colorBy;
+    this.applyColors();
+    void this.refresh();
+  }
+
+  setHidden(hidden: Hidden): void {
+    this.hidden = hidden;
+    void this.refresh();
+  }
+
+  setHeatmap(mode: HeatmapMode): void {
+    const apply = () => setAccountDisplay(this.map, mode === 'off' ? 'dots' : mode === 'density' ? 'heatmap-count' : 'heatmap-revenue');
+    if (this.styleReady) apply();
+    else this.map.once('load', apply);
+  }
+
+  setSelected(row: number | null): void {
+    if (this.styleReady) setSelectedAccount(this.map, row);
+  }
+
+  setStyle(url: string | null): void {
+    setBasemap(this.map, url);
+  }
+
+  /** Rows of the accounts in the current view that pass the filters. */
+  async rowsInView(): Promise<Uint32Array> {
+    await this.loaded;
+    return this.view.rowsIn(this.bbox());
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.view.terminate();
+    this.map.remove();
+  }
+
+  private applyColors(): void {
+    if (!this.table || !this.styleReady) return;
+    setAccountColors(this.map, colorsByCode(this.colorBy, this.table[this.colorBy].labels));
+  }
+
+  private bbox(): [number, number, number, number] {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  }
+
+  private async refresh(): Promise<void> {
+    if (!this.table || !this.styleReady) return;
+    await this.loaded;
+    await this.view.setHidden(this.hidden);
+    const r = await this.view.query({ bbox: this.bbox(), zoom: this.map.getZoom(), colorBy: this.colorBy, hidden: this.hidden });
+    if (!r || this.disposed) return;
+    this.last = r;
+    setAccountData(this.map, r.features);
+    this.events.onView({ total: r.total, shown: r.shown, mode: r.mode });
+  }
+
+  private clickPoint(e: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }): void {
+    const row = Number(e.features?.[0]?.properties.index);
+    if (Number.isInteger(row) && row >= 0) this.events.onSelect(row);
+  }
+
+  private clickCluster(e: MapMouseEvent): void {
+    this.map.easeTo({ center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, 14) });
+  }
+}
