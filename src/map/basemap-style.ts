@@ -149,12 +149,29 @@ function cityLabels(): LayerSpecification[] {
   ];
 }
 
+/** County borders show from zoom 5; their file (the largest) is fetched when the map gets close. */
+const COUNTY_FETCH_ZOOM = 4.5;
+
 /**
- * Fills the built-in base map's sources, smallest file first, each as soon as it is ready. Safe to
- * call again after a style swap: the converted data is kept for the page's lifetime.
+ * Fills the built-in base map's sources, each as soon as its file is ready; resolves when states
+ * and countries are in. The county file waits until the map is zoomed in far enough to show
+ * counties. Safe to call again after a style swap: converted data is kept for the page's lifetime.
  */
 export async function loadBasemapData(map: MapLibreMap): Promise<void> {
   const set = (id: string, data: FeatureCollection) => (map.getSource(id) as GeoJSONSource | undefined)?.setData(data);
+  const countiesWanted = new Promise<void>((resolve) => {
+    if (map.getZoom() >= COUNTY_FETCH_ZOOM) return resolve();
+    const check = () => {
+      if (map.getZoom() < COUNTY_FETCH_ZOOM) return;
+      map.off('zoomend', check);
+      resolve();
+    };
+    map.on('zoomend', check);
+  });
+  countiesWanted
+    .then(loadCounties)
+    .then((c) => set('us-counties', c.borders))
+    .catch((e: unknown) => console.warn('County borders could not be loaded', e));
   await Promise.all([
     loadStates().then((s) => {
       set('us-land', s.land);
@@ -166,7 +183,6 @@ export async function loadBasemapData(map: MapLibreMap): Promise<void> {
       set('world-land', w.land);
       set('world-borders', w.borders);
     }),
-    loadCounties().then((c) => set('us-counties', c.borders)),
   ]);
 }
 
