@@ -185,14 +185,15 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
     },
     finish() {
       if (emptyTailRows > 0) {
-        log.add(0, null, 'ragged-row', 'warning', `${emptyTailRows.toLocaleString('en-US')} rows had empty cells past the last column; they were ignored.`);
+        const rowsText = emptyTailRows === 1 ? '1 row' : `${emptyTailRows.toLocaleString('en-US')} rows`;
+        log.add(0, null, 'ragged-row', 'warning', `${rowsText} had empty cells past the last column; they were ignored.`);
       }
-      const table = builder.finish();
+      const table = dropBlankUnnamedColumns(builder.finish(), headers, extraCols);
       catOverflow.forEach((overflow, i) => {
         if (overflow === 0) return;
         const name = colName(catCols[i]);
-        const rowsText = overflow.toLocaleString('en-US');
-        log.add(0, name, 'too-many-categories', 'warning', `“${name}” has more than ${MAX_CATEGORIES.toLocaleString('en-US')} different values; on ${rowsText} rows it was left empty.`);
+        const rowsText = overflow === 1 ? '1 row' : `${overflow.toLocaleString('en-US')} rows`;
+        log.add(0, name, 'too-many-categories', 'warning', `“${name}” has more than ${MAX_CATEGORIES.toLocaleString('en-US')} different values; on ${rowsText} it was left empty.`);
       });
       return {
         table,
@@ -201,4 +202,13 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
       };
     },
   };
+}
+
+/**
+ * Excel often saves a few columns past the data, with no header and nothing in them; keeping
+ * them would show "Column 5" on every account. A column with a header, or any value, stays.
+ */
+function dropBlankUnnamedColumns(table: AccountTable, headers: readonly string[], extraCols: readonly number[]): AccountTable {
+  const extra = table.extra.filter((e, k) => headers[extraCols[k]].trim() !== '' || e.values.bytes.length > 0);
+  return extra.length === table.extra.length ? table : { ...table, extra };
 }

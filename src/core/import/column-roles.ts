@@ -15,7 +15,7 @@ export const ACCOUNT_ROLE_RULES: readonly RoleRule<AccountRole>[] = [
   {
     role: 'id',
     exact: {
-      ...all('id|record id|account id|customer id|company id|account number|customer number|account number|number|account no|customer no|acct id|acct number|acct no|cust id|cust no|customer code|account code|sfdc id|salesforce id|hubspot id|external id|crm id|key', 1),
+      ...all('id|kundennummer|record id|account id|customer id|company id|account number|customer number|account number|number|account no|customer no|acct id|acct number|acct no|cust id|cust no|customer code|account code|sfdc id|salesforce id|hubspot id|external id|crm id|key', 1),
       ...all('code|no|ref|reference', 0.6),
     },
     words: { id: 0.6, number: 0.45 },
@@ -35,13 +35,13 @@ export const ACCOUNT_ROLE_RULES: readonly RoleRule<AccountRole>[] = [
   },
   {
     role: 'lat',
-    exact: { ...all('lat|latitude|lat dd|latitude dd|geo lat|geolocation latitude|lat wgs 84', 1), y: 0.55 },
+    exact: { ...all('lat|latitude|breitengrad|lat dd|latitude dd|geo lat|geolocation latitude|lat wgs 84', 1), y: 0.55 },
     words: { latitude: 0.8, lat: 0.7 },
     shape: looksLat,
   },
   {
     role: 'lon',
-    exact: { ...all('lon|long|lng|longitude|lon dd|longitude dd|geo lon|geo long|geolocation longitude|long wgs 84', 1), x: 0.55 },
+    exact: { ...all('lon|long|lng|longitude|langengrad|lon dd|longitude dd|geo lon|geo long|geolocation longitude|long wgs 84', 1), x: 0.55 },
     words: { longitude: 0.8, lng: 0.7, lon: 0.7 },
     shape: looksLon,
   },
@@ -76,7 +76,7 @@ export const ACCOUNT_ROLE_RULES: readonly RoleRule<AccountRole>[] = [
   },
   {
     role: 'revenue',
-    exact: all('annual revenue|revenue|sales|sales ly|ly sales|last year sales|sales last year|revenue ly|ly revenue|last year revenue|revenue last year|prior year sales|py sales|annual sales|total sales|net sales|turnover|sales volume|volume|arr|spend|annual spend', 1),
+    exact: all('annual revenue|revenue|umsatz|sales|sales ly|ly sales|last year sales|sales last year|revenue ly|ly revenue|last year revenue|revenue last year|prior year sales|py sales|annual sales|total sales|net sales|turnover|sales volume|volume|arr|spend|annual spend', 1),
     words: { revenue: 0.75, sales: 0.7, turnover: 0.7, spend: 0.5, volume: 0.5, amount: 0.4, ly: 0.45 },
     not: ['potential', 'opportunity', 'target', 'quota', 'forecast', 'growth', 'rep', 'owner', 'person', 'region', 'territory', 'stage', 'channel', 'id', 'date', 'manager', 'type'],
     shape: looksMoney,

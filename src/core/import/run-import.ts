@@ -60,9 +60,12 @@ async function readCsvFile<T>(
     onRows: (rows, first) => {
       let skip = 0;
       if (sink === null) {
-        headerRecord = first;
-        sink = makeSink(rows[0], first + 1, head, expectedRows);
-        skip = 1;
+        // The header is the first record with text in it; whitespace-only lines before it are blank.
+        const at = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+        if (at < 0) return;
+        headerRecord = first + at;
+        sink = makeSink(rows[at], headerRecord + 1, head, expectedRows);
+        skip = at + 1;
       }
       if (rows.length > skip) {
         dataRows += rows.length - skip;
