@@ -46,6 +46,12 @@ export async function readRevision(): Promise<number> {
   return (await db.get('meta', META_KEY))?.revision ?? 0;
 }
 
+/** The meta record alone: revision and source without reading any chunk. */
+export async function readMeta(): Promise<DatasetMeta | undefined> {
+  const db = await openDatabase();
+  return db.get('meta', META_KEY);
+}
+
 /** The stored reps alone, without reading the account chunks. */
 export async function loadReps(): Promise<Rep[]> {
   const db = await openDatabase();

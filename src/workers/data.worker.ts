@@ -6,10 +6,10 @@ import { ImportError, isAbortError } from '../core/import/errors';
 import { importAccountsCsv, importRepsCsv } from '../core/import/run-import';
 import { previewCsv } from '../core/import/preview';
 import { mergeById } from '../core/import/merge';
-import type { ColumnMapping, ImportOptions, RepRole } from '../core/import/types';
+import type { ColumnMapping, CsvPreview, ImportOptions, RepRole } from '../core/import/types';
 import { loadZipTable } from '../core/geo/zip-table-fetch';
 import type { ZipTable } from '../core/geo/zip-table';
-import { clearAll, loadDataset, loadReps, readRevision, saveDataset, saveReps, type StoredDataset } from '../storage/dataset-store';
+import { clearAll, loadDataset, loadReps, readMeta, readRevision, saveDataset, saveReps, type StoredDataset } from '../storage/dataset-store';
 import { ConflictError, StorageFullError } from '../storage/errors';
 import type { DataRequest, DataResponse, DataSource, ErrorCode, ImportKind, ImportMode, ImportResult, LoadedDataset } from './data.api';
 
@@ -80,7 +80,9 @@ async function runImport(
   let merge: ImportResult['merge'] = null;
   // Replacing needs only the reps; merging needs the stored accounts too. saveDataset re-checks the revision.
   const stored = args.mode === 'merge' ? await loadDataset() : null;
-  reps = stored ? stored.reps : await loadReps();
+  // Replacing the demo replaces all of it: the demo's reps would be strangers to the user's accounts.
+  const replacingDemo = args.mode === 'replace' && (await readMeta())?.source === 'demo';
+  reps = stored ? stored.reps : replacingDemo ? [] : await loadReps();
   if (args.mode === 'merge' && stored && stored.accounts.count > 0) {
     post({ type: 'progress', id, phase: 'merging', done: 0, total: 1 });
     const merged = mergeById(stored.accounts, r.table);
@@ -159,8 +161,9 @@ scope.onmessage = async (event: MessageEvent<DataRequest>) => {
         break;
       }
       case 'preview': {
-        const preview = await previewCsv(byteSourceFromFile(req.file), req.fileName, req.kind);
-        post({ type: 'preview', id: req.id, preview: preview as DataResponse extends { preview: infer P } ? P : never });
+        const source = byteSourceFromFile(req.file);
+        const preview = req.kind === 'reps' ? await previewCsv(source, req.fileName, 'reps') : await previewCsv(source, req.fileName, 'accounts');
+        post({ type: 'preview', id: req.id, preview: preview as CsvPreview });
         break;
       }
       case 'import': {

@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile, newProfileDir, watchErrors } from './browser';
 import { accountCount, openApp, renderedAccountsWorldView } from './app-page';
 
 describe('first start on a fresh browser profile', () => {
   let dir: string;
   let context: BrowserContext;
+  let page: Page;
   beforeAll(async () => {
     dir = newProfileDir();
     context = await launchProfile(dir);
@@ -17,7 +18,7 @@ describe('first start on a fresh browser profile', () => {
   });
 
   it('shows the demo accounts on the map, every one of them counted in the rendered clusters and points', async () => {
-    const page = await openApp(context);
+    page = await openApp(context);
     const errors = watchErrors(page);
     expect(await accountCount(page)).toBe(5000);
     await page.getByRole('heading', { name: 'Demo data' }).waitFor();
@@ -31,7 +32,6 @@ describe('first start on a fresh browser profile', () => {
   });
 
   it('hides a segment with its filter, says a filter is on, and the map loses exactly those accounts', async () => {
-    const page = context.pages()[0];
     const box = page.getByRole('checkbox', { name: /Small\/Cafe/ });
     const small = Number((await box.locator('xpath=..').locator('.legend-count').innerText()).replace(/,/g, ''));
     expect(small).toBeGreaterThan(1000);

@@ -38,7 +38,9 @@ export function ResultStep({ state }: { state: DoneState }) {
             </button>
             {swapRows.length > 0 && (
               <button type="button" onClick={() => void swapAndRetry(swapRows)}>
-                Swap latitude and longitude in these {formatCount(swapRows.length)} rows and import them
+                {swapRows.length === 1
+                  ? 'Swap latitude and longitude in this row and import it'
+                  : `Swap latitude and longitude in these ${formatCount(swapRows.length)} rows and import them`}
               </button>
             )}
           </div>
