@@ -44,7 +44,7 @@ export function ImportDialog() {
           <p className="note error" role="alert">
             {state.message}
           </p>
-          <p className="note">Nothing was changed: the data stored before is intact.</p>
+          {!state.message.includes('Nothing was changed') && <p className="note">Nothing was changed: the data stored before is intact.</p>}
           <div className="dialog-actions">
             <button type="button" className="primary" onClick={close}>
               Close
