@@ -3,6 +3,8 @@ import { buildSearchIndex, type SearchIndex } from '../../core/query/search-inde
 import { useDataStore } from '../../store/data-store';
 import { useViewStore } from '../../store/view-store';
 import { SearchBox } from '../search/SearchBox';
+import { loadZipTable } from '../../core/geo/zip-table-fetch';
+import type { ZipTable } from '../../core/geo/zip-table';
 
 /**
  * The toolbar's search: the index is built when the user first focuses the box (after each new
@@ -12,6 +14,12 @@ export function AccountSearch() {
   const table = useDataStore((s) => s.dataset?.accounts ?? null);
   const [wanted, setWanted] = useState(false);
   const [index, setIndex] = useState<SearchIndex | null>(null);
+  const [zips, setZips] = useState<ZipTable | undefined>(undefined);
+
+  // Every US ZIP can be found, not only those that have accounts.
+  useEffect(() => {
+    if (wanted && !zips) loadZipTable().then(setZips, () => undefined);
+  }, [wanted, zips]);
 
   useEffect(() => {
     setIndex(null);
@@ -24,6 +32,7 @@ export function AccountSearch() {
     <div className="toolbar-search" onFocusCapture={() => setWanted(true)}>
       <SearchBox
         index={index}
+        zips={zips}
         onPick={(hit) => {
           const view = useViewStore.getState();
           view.fly(hit.lon, hit.lat, hit.zoom);
