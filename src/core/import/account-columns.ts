@@ -55,16 +55,19 @@ export class AccountColumnsBuilder {
     return this.n;
   }
 
-  /** Ends a row: its numbers (NaN for an empty cell). */
-  pushNumbers(lat: number, lon: number, location: LocationSource, revenue: number, potential: number, visits: number): void {
+  /**
+   * Ends a row: its numbers, read from `values` = [lat, lon, revenue, potential, visits] (NaN for
+   * an empty cell). A typed array rather than arguments, so no number is boxed per row.
+   */
+  pushNumbers(location: LocationSource, values: Float64Array): void {
     if (this.n >= this.lat.length) this.grow();
     const i = this.n++;
-    this.lat[i] = lat;
-    this.lon[i] = lon;
+    this.lat[i] = values[0];
+    this.lon[i] = values[1];
     this.location[i] = location;
-    this.revenue[i] = revenue;
-    this.potential[i] = potential;
-    this.visits[i] = visits;
+    this.revenue[i] = values[2];
+    this.potential[i] = values[3];
+    this.visits[i] = values[4];
   }
 
   private grow(): void {

@@ -8,7 +8,7 @@ import { IssueLog } from './issue-log';
 import { RowLocator, type LocateField } from './locate';
 import type { ColumnMapping, ImportIssue, ImportStats } from './types';
 import { uniqueHeaders } from './unique-headers';
-import { parseNumberCell, type DecimalMark } from './values';
+import { readNumberInto, ReadStatus, type DecimalMark } from './values';
 
 export interface AccountImporterOptions {
   /** the header row's cells as in the file */
@@ -94,8 +94,8 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
   let rejected = 0;
   let emptyTailRows = 0;
 
-  /** the row's revenue, potential, visits; NaN = empty */
-  const numbers = [NaN, NaN, NaN];
+  /** the row's lat, lon, revenue, potential, visits; NaN = empty. Typed, so no number is boxed per row. */
+  const numbers = new Float64Array(5);
   const rejections: { column: string | null; kind: ImportIssue['kind']; message: string; value: string }[] = [];
 
   const cell = (row: readonly string[], c: number): string => (c >= 0 && c < row.length ? row[c] : '');
@@ -114,7 +114,7 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
   function pushRow(row: readonly string[], rowNo: number): void {
     if (isEmptyRow(row)) return;
     rows++;
-    rejections.length = 0;
+    if (rejections.length > 0) rejections.length = 0;
 
     let ragged: string | null = null;
     if (row.length < width) {
@@ -143,23 +143,23 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
     for (let k = 0; k < numberCols.length; k++) {
       const c = numberCols[k];
       const text = cell(row, c);
-      const v = text === '' ? null : parseNumberCell(text, decimal);
-      if (v === 'invalid') {
-        reject(names[c], 'bad-number', `“${names[c]}” is not a number: “${text.trim()}”.`, text);
-        numbers[k] = NaN;
-      } else numbers[k] = v ?? NaN;
+      const status = readNumberInto(text, decimal, numbers, k + 2);
+      if (status === ReadStatus.Number) continue;
+      numbers[k + 2] = NaN;
+      if (status === ReadStatus.Invalid) reject(names[c], 'bad-number', `“${names[c]}” is not a number: “${text.trim()}”.`, text);
     }
 
     const placed = locator.locate(cell(row, latCol), cell(row, lonCol), cell(row, zipCol), swap.size > 0 && swap.has(rowNo));
-    if (!placed) for (const p of locator.issues) if (p.severity === 'rejected') reject(fieldColumn(p.field), p.kind, p.message, p.value);
+    const located = locator.issues;
+    if (!placed) for (let k = 0; k < located.length; k++) if (located[k].severity === 'rejected') reject(fieldColumn(located[k].field), located[k].kind, located[k].message, located[k].value);
 
     if (ragged !== null) log.add(rowNo, null, 'ragged-row', 'warning', ragged, row.slice(width).join(', '));
     if (rejections.length > 0) {
       rejected++;
-      for (const r of rejections) log.add(rowNo, r.column, r.kind, 'rejected', r.message, r.value);
+      for (let k = 0; k < rejections.length; k++) log.add(rowNo, rejections[k].column, rejections[k].kind, 'rejected', rejections[k].message, rejections[k].value);
       return;
     }
-    for (const p of locator.issues) log.add(rowNo, fieldColumn(p.field), p.kind, 'warning', p.message, p.value);
+    for (let k = 0; k < located.length; k++) log.add(rowNo, fieldColumn(located[k].field), located[k].kind, 'warning', located[k].message, located[k].value);
 
     builder.id.push(id);
     // Generated ids cannot repeat, so only file ids need remembering.
@@ -171,7 +171,9 @@ export function createAccountImporter(options: AccountImporterOptions): AccountI
     builder.state.push(cell(row, stateCol).trim());
     for (let k = 0; k < cats.length; k++) if (cats[k].push(cell(row, catCols[k]).trim()) < 0) catOverflow[k]++;
     for (let k = 0; k < extraCols.length; k++) builder.extra[k].push(cell(row, extraCols[k]));
-    builder.pushNumbers(locator.lat, locator.lon, locator.source, numbers[0], numbers[1], numbers[2]);
+    numbers[0] = locator.at[0];
+    numbers[1] = locator.at[1];
+    builder.pushNumbers(locator.source, numbers);
   }
 
   return {

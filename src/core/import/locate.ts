@@ -2,7 +2,7 @@ import { LocationSource } from '../accounts/account';
 import type { ZipLookup } from '../geo/zip-lookup';
 import { normalizeZip } from '../geo/zip-normalize';
 import type { IssueKind } from './types';
-import { parseCoordinateCell } from './values';
+import { readCoordinateInto, ReadStatus } from './values';
 
 /** Which input a location problem is about, so the issue can name the column. */
 export type LocateField = 'lat' | 'lon' | 'zip' | null;
@@ -15,9 +15,16 @@ export interface LocateIssue {
   message: string;
 }
 
-/** A cell as a 5-digit ZIP; the common already-clean case skips the regexes. */
+/** A cell as a 5-digit ZIP; the common already-clean case skips normalizeZip's regexes. */
 export function zip5Of(cell: string): string | null {
-  if (cell.length === 5 && /^\d{5}$/.test(cell)) return cell === '00000' ? null : cell;
+  if (cell.length === 5) {
+    let digits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = cell.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+    }
+    if (digits === 5) return cell === '00000' ? null : cell;
+  }
   return normalizeZip(cell);
 }
 
@@ -38,12 +45,14 @@ const fmt = (v: number) => String(Math.round(v * 1e6) / 1e6);
  * a ZIP missing from the table falls back to its 3-digit area with an 'approximate-zip' warning.
  */
 export class RowLocator {
-  lat = NaN;
-  lon = NaN;
+  /** the row's latitude and longitude: a typed array, so no number is boxed per row */
+  readonly at = new Float64Array(2);
   source: LocationSource = LocationSource.Given;
   /** the normalised ZIP, or null when the cell is not a US ZIP */
   zip5: string | null = null;
   readonly issues: LocateIssue[] = [];
+  /** parsed latitude, longitude: a typed array, so no number is boxed per row */
+  private readonly xy = new Float64Array(2);
 
   constructor(private readonly zips: ZipLookup) {}
 
@@ -52,15 +61,21 @@ export class RowLocator {
     if (this.issues.length) this.issues.length = 0;
     this.zip5 = zipCell === '' ? null : zip5Of(zipCell.trim());
 
-    let lat = latCell === '' ? null : parseCoordinateCell(latCell);
-    let lon = lonCell === '' ? null : parseCoordinateCell(lonCell);
+    const xy = this.xy;
+    let latStatus = readCoordinateInto(latCell, xy, 0);
+    let lonStatus = readCoordinateInto(lonCell, xy, 1);
     let latText = latCell;
     let lonText = lonCell;
-    if (swap) [lat, lon, latText, lonText] = [lon, lat, lonText, latText];
+    if (swap) {
+      [latStatus, lonStatus, latText, lonText] = [lonStatus, latStatus, lonText, latText];
+      [xy[0], xy[1]] = [xy[1], xy[0]];
+    }
 
     let problem: LocateIssue | null = null;
     let zeroZero = false;
-    if (typeof lat === 'number' && typeof lon === 'number') {
+    if (latStatus === ReadStatus.Number && lonStatus === ReadStatus.Number) {
+      const lat = xy[0];
+      const lon = xy[1];
       if (lat === 0 && lon === 0) zeroZero = true;
       else if (looksSwappedUs(lat, lon)) {
         this.fail('lat-lon-swapped', 'rejected', 'lat', latText, `Latitude ${fmt(lat)} and longitude ${fmt(lon)} look swapped; swap them to import this row.`);
@@ -68,13 +83,13 @@ export class RowLocator {
       } else if (lat < -90 || lat > 90) problem = this.issue('lat-out-of-range', 'lat', latText, `Latitude ${fmt(lat)} is outside −90…90.`);
       else if (lon < -180 || lon > 180) problem = this.issue('lon-out-of-range', 'lon', lonText, `Longitude ${fmt(lon)} is outside −180…180.`);
       else {
-        this.lat = lat;
-        this.lon = lon;
+        this.at[0] = lat;
+        this.at[1] = lon;
         this.source = LocationSource.Given;
         return true;
       }
-    } else if (lat === 'invalid') problem = this.issue('bad-number', 'lat', latText, `Latitude “${latText}” is not a number.`);
-    else if (lon === 'invalid') problem = this.issue('bad-number', 'lon', lonText, `Longitude “${lonText}” is not a number.`);
+    } else if (latStatus === ReadStatus.Invalid) problem = this.issue('bad-number', 'lat', latText, `Latitude “${latText}” is not a number.`);
+    else if (lonStatus === ReadStatus.Invalid) problem = this.issue('bad-number', 'lon', lonText, `Longitude “${lonText}” is not a number.`);
 
     if (this.fromZip(zipCell)) {
       if (problem) this.issues.unshift({ ...problem, severity: 'warning', message: `${problem.message} Placed by ZIP code instead.` });
@@ -88,9 +103,9 @@ export class RowLocator {
     if (this.issues.length) return false; // the ZIP was given but is unusable
     const why = zeroZero
       ? 'Latitude/longitude 0,0 is not a real location and there is no ZIP code.'
-      : lat === null && lon === null
+      : latStatus === ReadStatus.Empty && lonStatus === ReadStatus.Empty
         ? 'No latitude/longitude and no ZIP code.'
-        : `${lat === null ? 'Latitude' : 'Longitude'} is empty and there is no ZIP code.`;
+        : `${latStatus === ReadStatus.Empty ? 'Latitude' : 'Longitude'} is empty and there is no ZIP code.`;
     this.fail('missing-location', 'rejected', null, zeroZero ? `${latText}, ${lonText}` : '', why);
     return false;
   }
@@ -118,9 +133,17 @@ export class RowLocator {
   }
 
   private set(lat: number, lon: number, source: LocationSource): void {
-    this.lat = lat;
-    this.lon = lon;
+    this.at[0] = lat;
+    this.at[1] = lon;
     this.source = source;
+  }
+
+  get lat(): number {
+    return this.at[0];
+  }
+
+  get lon(): number {
+    return this.at[1];
   }
 
   private issue(kind: IssueKind, field: LocateField, value: string, message: string): LocateIssue {

@@ -16,6 +16,13 @@ const CURRENCY = /^(?:us\$|usd|eur|gbp|cad|aud|chf|[$€£¥])|(?:us\$|usd|eur|g
 const SUFFIX = /(k|m|mm|mn|mio|b|bn)$/i;
 const MULTIPLIER: Record<string, number> = { k: 1e3, m: 1e6, mm: 1e6, mn: 1e6, mio: 1e6, b: 1e9, bn: 1e9 };
 const GROUPED = /^\d+(?:[.,']\d+)*$/;
+// Regex literals inside a function make a new object on every call; these run per cell.
+const LEADING_MINUS = /^[\u2212-]/;
+const LEADING_PLUS = /^\+/;
+const APOSTROPHES = /'/g;
+const HEMISPHERE = /^([NSEW])\s*|\s*([NSEW])$/i;
+const DEGREE_SIGN = /°$/;
+const DECIMAL_COMMA = /^\d+,\d+$/;
 /** Cells that say "no value" in words; read as empty rather than rejecting the row. */
 const NO_VALUE = new Set(['-', '–', '—', 'n/a', 'na', '#n/a', 'null', 'none', 'nan']);
 
@@ -64,11 +71,11 @@ export function parseNumberCell(text: string, decimal: DecimalMark = '.'): CellN
     negative = true;
     s = s.slice(1, -1).trim();
   }
-  s = s.replace(/^[\u2212-]/, () => ((negative = !negative), ''));
-  s = s.replace(/^\+/, '');
+  s = s.replace(LEADING_MINUS, () => ((negative = !negative), ''));
+  s = s.replace(LEADING_PLUS, '');
   const bare = s.replace(CURRENCY, '').trim();
   // The sign may also sit after the currency symbol: "$-12" or "€ -12".
-  s = bare !== s ? bare.replace(/^[\u2212-]/, () => ((negative = !negative), '')) : bare;
+  s = bare !== s ? bare.replace(LEADING_MINUS, () => ((negative = !negative), '')) : bare;
   let multiplier = 1;
   const suffix = SUFFIX.exec(s);
   if (suffix) {
@@ -90,7 +97,7 @@ export function parseNumberCell(text: string, decimal: DecimalMark = '.'): CellN
  * by exactly three digits is truly ambiguous and is read with `decimal`.
  */
 function readSeparators(s: string, decimal: DecimalMark): number | null {
-  s = s.replace(/'/g, '');
+  s = s.replace(APOSTROPHES, '');
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
   let dec: string | null = null;
@@ -112,7 +119,6 @@ function readSeparators(s: string, decimal: DecimalMark): number | null {
   return Number(body);
 }
 
-export type Axis = 'lat' | 'lon';
 
 const DMS = /^(\d+(?:\.\d+)?)\s*°\s*(?:(\d+(?:\.\d+)?)\s*['′]\s*)?(?:(\d+(?:\.\d+)?)\s*(?:["″]|'')\s*)?$/;
 
@@ -129,18 +135,18 @@ export function parseCoordinateCell(text: string): CellNumber {
   if (PLAIN.test(s)) return Number(s);
   if (NO_VALUE.has(s.toLowerCase())) return null;
   let sign = 1;
-  const hemi = /^([NSEW])\s*|\s*([NSEW])$/i.exec(s);
+  const hemi = HEMISPHERE.exec(s);
   if (hemi) {
     const letter = (hemi[1] ?? hemi[2]).toUpperCase();
     if (letter === 'S' || letter === 'W') sign = -1;
     s = (s.slice(0, hemi.index) + s.slice(hemi.index + hemi[0].length)).trim();
   }
-  if (/^[\u2212-]/.test(s)) {
+  if (LEADING_MINUS.test(s)) {
     sign = -sign;
     s = s.slice(1).trim();
   }
-  s = s.replace(/°$/, '').trim();
-  if (/^\d+,\d+$/.test(s)) s = s.replace(',', '.');
+  s = s.replace(DEGREE_SIGN, '').trim();
+  if (DECIMAL_COMMA.test(s)) s = s.replace(',', '.');
   if (PLAIN.test(s) || SCIENTIFIC.test(s)) return sign * Number(s);
   const dms = DMS.exec(s);
   if (dms) {
@@ -148,4 +154,41 @@ export function parseCoordinateCell(text: string): CellNumber {
     return sign * deg;
   }
   return 'invalid';
+}
+
+/** How reading a cell went: a number (written to the slot), an empty cell, or text that is no number. */
+export const ReadStatus = { Number: 0, Empty: 1, Invalid: 2 } as const;
+export type ReadStatus = (typeof ReadStatus)[keyof typeof ReadStatus];
+
+/**
+ * parseNumberCell for the import's hot path: the value goes to out[at] and the status is returned,
+ * so a million rows do not allocate a boxed number per cell. Plain numbers never leave this
+ * function; everything else goes through parseNumberCell.
+ */
+export function readNumberInto(text: string, decimal: DecimalMark, out: Float64Array, at: number): ReadStatus {
+  if (text === '') return ReadStatus.Empty;
+  const quick = plainNumber(text);
+  if (quick === quick && (decimal === '.' || text.indexOf('.') < 0)) {
+    out[at] = quick;
+    return ReadStatus.Number;
+  }
+  return settle(parseNumberCell(text, decimal), out, at);
+}
+
+/** parseCoordinateCell for the hot path, as readNumberInto. */
+export function readCoordinateInto(text: string, out: Float64Array, at: number): ReadStatus {
+  if (text === '') return ReadStatus.Empty;
+  const quick = plainNumber(text);
+  if (quick === quick) {
+    out[at] = quick;
+    return ReadStatus.Number;
+  }
+  return settle(parseCoordinateCell(text), out, at);
+}
+
+function settle(v: CellNumber, out: Float64Array, at: number): ReadStatus {
+  if (v === null) return ReadStatus.Empty;
+  if (v === 'invalid') return ReadStatus.Invalid;
+  out[at] = v;
+  return ReadStatus.Number;
 }
