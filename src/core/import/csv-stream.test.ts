@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteSourceFromBytes, type ByteSource } from './byte-source';
+import { byteSourceFromBytes, byteSourceFromFile, type ByteSource } from './byte-source';
 import { streamCsv, type CsvStreamOptions } from './csv-stream';
 import { isAbortError } from './errors';
 
@@ -123,5 +123,12 @@ describe('streamCsv', () => {
     const c = new AbortController();
     c.abort();
     await expect(streamCsv(byteSourceFromBytes(utf8('a\n')), { encoding: 'utf-8', delimiter: ',', signal: c.signal, onRows: () => {} })).rejects.toMatchObject({ code: 'cancelled' });
+  });
+
+  it('reads a Blob (a browser File) slice by slice', async () => {
+    const blob = new Blob(['name\n', 'Café ☕\n', 'Zürich\n']);
+    const rows: string[][] = [];
+    await streamCsv(byteSourceFromFile(blob), { encoding: 'utf-8', delimiter: ',', chunkSize: 3, onRows: (r) => rows.push(...r) });
+    expect(rows).toEqual([['name'], ['Café ☕'], ['Zürich']]);
   });
 });

@@ -2,6 +2,8 @@ import Papa from 'papaparse';
 import { createDecoder } from './decode';
 import { abortError } from './errors';
 import type { ByteSource } from './byte-source';
+
+export { byteSourceFromBytes, byteSourceFromFile, type ByteSource } from './byte-source';
 import type { LineEnding } from './sniff';
 import type { DetectedEncoding, TextEncoding } from './types';
 
@@ -25,6 +27,11 @@ export interface CsvStreamOptions {
   onProgress?(bytesRead: number, total: number): void;
   /** a quoting problem (e.g. a quote never closed) found in the given record */
   onQuoteError?(recordIndex: number, message: string): void;
+  /**
+   * Called once if the text holds U+FFFD, which is what the decoder makes of bytes that are not
+   * valid in the encoding (e.g. a Windows-1252 "é" past the part of a file that was sniffed).
+   */
+  onUndecodable?(): void;
 }
 
 export interface CsvStreamResult {
@@ -65,7 +72,8 @@ const isBlank = (row: string[]) => row.length === 1 && row[0] === '';
 
 /** Parses a whole CSV file chunk by chunk; resolves when done, rejects on abort or a read error. */
 export function streamCsv(source: ByteSource, options: CsvStreamOptions): Promise<CsvStreamResult> {
-  const { signal, onRows, onProgress, onQuoteError } = options;
+  const { signal, onRows, onProgress, onQuoteError, onUndecodable } = options;
+  let undecodable = false;
   const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_BYTES);
   const decoder = createDecoder(options.encoding);
   const emitter = new TextChunkEmitter();
@@ -125,6 +133,10 @@ export function streamCsv(source: ByteSource, options: CsvStreamOptions): Promis
         if (settled) return;
         bytesRead = pos + bytes.length;
         const text = decoder.decode(bytes);
+        if (!undecodable && onUndecodable && text.includes('\ufffd')) {
+          undecodable = true;
+          onUndecodable();
+        }
         if (text) emitter.emit('data', text);
         if (settled) return;
         onProgress?.(bytesRead, source.size);

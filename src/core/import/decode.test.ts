@@ -27,6 +27,19 @@ describe('detectEncoding', () => {
     expect(d.note).toMatch(/Windows-1252/);
   });
 
+  it('spots UTF-16 without a BOM by its zero bytes', () => {
+    const text = 'Name,City\nCafé,Zürich\n';
+    const le = new Uint8Array(text.length * 2);
+    const be = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) {
+      le[2 * i] = text.charCodeAt(i);
+      be[2 * i + 1] = text.charCodeAt(i);
+    }
+    expect(detectEncoding(le)).toMatchObject({ encoding: 'utf-16le', bom: false });
+    expect(detectEncoding(be)).toMatchObject({ encoding: 'utf-16be', bom: false });
+    expect(createDecoder('utf-16le').decode(le, true)).toBe(text);
+  });
+
   it('rejects overlong encodings and surrogates', () => {
     expect(isValidUtf8(new Uint8Array([0xc0, 0xaf]))).toBe(false);
     expect(isValidUtf8(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(false);

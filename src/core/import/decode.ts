@@ -9,12 +9,33 @@ export function detectEncoding(head: Uint8Array): DetectedEncoding {
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8', bom: true };
   if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return { encoding: 'utf-16le', bom: true };
   if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return { encoding: 'utf-16be', bom: true };
+  const utf16 = utf16WithoutBom(head);
+  if (utf16) return { encoding: utf16, bom: false, note: 'The file has no byte order mark but looks like UTF-16 text, so it was read as such.' };
   if (isValidUtf8(head)) return { encoding: 'utf-8', bom: false };
   return {
     encoding: 'windows-1252',
     bom: false,
     note: 'The file is not UTF-8, so it was read as Windows-1252 (Excel’s “CSV” on Windows). If accented letters look wrong, save it as “CSV UTF-8” and import it again.',
   };
+}
+
+/**
+ * UTF-16 without a BOM: mostly-ASCII text then has a zero byte in every other position, which
+ * would otherwise pass as (valid, NUL-filled) UTF-8.
+ */
+function utf16WithoutBom(b: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(b.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (b[i] === 0) evenZeros++;
+    if (b[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.6 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.6 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /**

@@ -42,4 +42,12 @@ describe('importAccountsCsv', () => {
     const { table } = await importAccountsCsv(byteSourceFromBytes(encode(text)), { mapping: { id: 0, zip: 1, revenue: 2 }, zips: tinyZips() });
     expect([accountAt(table, 0).revenue, accountAt(table, 1).revenue]).toEqual([1250, 1.5]);
   });
+
+  it('warns when bytes past the sniffed head are not valid in the encoding', async () => {
+    const head = encode('ID,Name,Zip\n' + 'A,Plain,02139\n'.replace('A', 'A0') + Array.from({ length: 20000 }, (_, i) => `A${i + 1},Plain,02139`).join('\n') + '\n');
+    const bytes = new Uint8Array([...head, ...encode('Z,Caf'), 0xe9, ...encode(',02139\n')]);
+    const { issues, table } = await importAccountsCsv(byteSourceFromBytes(bytes), { mapping: { id: 0, name: 1, zip: 2 }, zips: tinyZips() });
+    expect(issues).toEqual([expect.objectContaining({ row: 0, kind: 'bad-encoding', severity: 'warning' })]);
+    expect(accountAt(table, table.count - 1).name).toBe('Caf\ufffd');
+  });
 });

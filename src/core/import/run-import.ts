@@ -48,6 +48,7 @@ async function readCsvFile<T>(
   let headerRecord = -1;
   let dataRows = 0;
   const quoteErrors: { record: number; message: string }[] = [];
+  let undecodable = false;
 
   await streamCsv(source, {
     encoding: head.encoding,
@@ -57,6 +58,7 @@ async function readCsvFile<T>(
     signal: options.signal,
     onProgress: options.onProgress,
     onQuoteError: (record, message) => quoteErrors.push({ record, message }),
+    onUndecodable: () => (undecodable = true),
     onRows: (rows, first) => {
       let skip = 0;
       if (sink === null) {
@@ -77,6 +79,16 @@ async function readCsvFile<T>(
   const done = sink as RowSink<T> | null;
   if (done === null) throw new ImportError('empty-file', 'The file has no rows: it is empty or holds only blank lines.');
   if (dataRows === 0) throw new ImportError('header-only', 'The file has a header row but no data rows.');
+  if (undecodable) {
+    done.addIssue({
+      row: 0,
+      column: null,
+      kind: 'bad-encoding',
+      severity: 'warning',
+      message: `Some characters could not be read as ${head.encoding.encoding.toUpperCase()} and show as “\ufffd”. Save the file as “CSV UTF-8” and import it again.`,
+      value: '',
+    });
+  }
   for (const q of quoteErrors) {
     done.addIssue({
       row: q.record + 1,

@@ -72,7 +72,8 @@ export type IssueKind =
   | 'unknown-zip'
   | 'approximate-zip'
   | 'too-many-categories'
-  | 'bad-quotes';
+  | 'bad-quotes'
+  | 'bad-encoding';
 
 /**
  * A problem with one row (or the file, row 0). `row` is the row number a spreadsheet shows:
