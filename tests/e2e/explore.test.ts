@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -134,5 +134,23 @@ describe('exploring the accounts', () => {
     await page.getByRole('combobox', { name: 'Colour accounts by' }).selectOption('classification');
     await page.getByRole('group', { name: /Classification/ }).locator('.swatch').first().waitFor();
     expect(errors).toEqual([]);
+  });
+
+  it('imports a CSV dropped onto the window', async () => {
+    const csv = readFileSync(resolve('fixtures/csv/hubspot-companies.csv'), 'utf8');
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'hubspot-companies.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.dispatchEvent('body', 'dragenter', { dataTransfer: transfer });
+    await page.getByText('Drop a CSV file to import accounts').waitFor();
+    await page.dispatchEvent('body', 'drop', { dataTransfer: transfer });
+    const dialog = page.getByRole('dialog', { name: /Import accounts: hubspot-companies\.csv/ });
+    expect(await dialog.getByRole('combobox', { name: 'Column for ZIP code' }).locator('option:checked').innerText()).toBe('Postal Code');
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Read 150 rows: 150 accounts imported/ }).waitFor();
+    await page.getByRole('button', { name: 'Close' }).click();
+    expect(await accountCount(page)).toBe(5151);
   });
 });
