@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCoordinateCell, parseNumberCell, plainNumber } from './values';
+import { parseCoordinateCell, parseNumberCell, plainMoney, plainNumber, readNumberInto, ReadStatus } from './values';
 
 describe('parseNumberCell', () => {
   it.each([
@@ -85,5 +85,29 @@ describe('plainNumber', () => {
     expect(plainNumber('-0')).toBe(-0);
     expect(plainNumber('1234567890123456')).toBeNaN(); // 16 digits: left to Number()
     for (const s of ['', '-', '.', '1.', '1e3', '1,0', ' 1', '1.2.3', '+']) expect(plainNumber(s)).toBeNaN();
+  });
+});
+
+describe('plainMoney and readNumberInto', () => {
+  it('agrees with parseNumberCell on US money and refuses the rest', () => {
+    const cases = ['$1,250,000.00', '-$12.50', '1,250', '$12', '12,345,678', '$0.99', '1,25', '12,3456', ',123', '1,,234', '$', '-', '1.234,5', '1,234.5.6', '$1,2345', '1234,567', '$-5', ' $5', '1,234.'];
+    for (let i = 0; i < 3000; i++) cases.push(`${i % 3 ? '$' : ''}${(i * 7919 % 10_000_000).toLocaleString('en-US')}${i % 4 ? '.' + String(i % 100).padStart(2, '0') : ''}`);
+    for (const c of cases) {
+      const fast = plainMoney(c);
+      if (fast === fast) expect(fast).toBe(parseNumberCell(c));
+    }
+    expect(plainMoney('$1,250,000.00')).toBe(1250000);
+    for (const c of ['1,25', '12,3456', ',123', '1,,234', '$', '1.234,5', '$1,2345', '1234,567', '1,234.']) expect(plainMoney(c)).toBeNaN();
+  });
+
+  it('writes numbers to the slot and reports empty and invalid cells', () => {
+    const out = new Float64Array(1);
+    expect(readNumberInto('$1,200.50', '.', out, 0)).toBe(ReadStatus.Number);
+    expect(out[0]).toBe(1200.5);
+    expect(readNumberInto('1,5', ',', out, 0)).toBe(ReadStatus.Number);
+    expect(out[0]).toBe(1.5);
+    expect(readNumberInto('', '.', out, 0)).toBe(ReadStatus.Empty);
+    expect(readNumberInto(' N/A ', '.', out, 0)).toBe(ReadStatus.Empty);
+    expect(readNumberInto('abc', '.', out, 0)).toBe(ReadStatus.Invalid);
   });
 });

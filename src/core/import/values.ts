@@ -56,6 +56,43 @@ export function plainNumber(s: string): number {
   return negative ? -v : v;
 }
 
+/**
+ * US money and grouped numbers without a regex: "$1,250,000.00", "-$12.50", "1,250", "$12"; NaN
+ * for anything else (which parseNumberCell then reads the slow way). Same exactness argument as
+ * plainNumber. Only for a decimal point: with a decimal comma "1,250" means 1.25.
+ */
+export function plainMoney(s: string): number {
+  const n = s.length;
+  let i = 0;
+  const negative = n > 0 && s.charCodeAt(0) === 45;
+  if (negative) i++;
+  if (i < n && s.charCodeAt(i) === 36) i++;
+  let m = 0;
+  let digits = 0;
+  let lead = 0; // digits before the first comma
+  let group = -1; // digits since the last comma; -1 before any comma
+  let frac = -1;
+  for (; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (frac >= 0) frac++;
+      else if (group >= 0) group++;
+      else lead++;
+    } else if (c === 44) {
+      if (frac >= 0 || (group >= 0 ? group !== 3 : lead === 0 || lead > 3)) return NaN;
+      group = 0;
+    } else if (c === 46) {
+      if (frac >= 0 || (group >= 0 && group !== 3)) return NaN;
+      frac = 0;
+    } else return NaN;
+  }
+  if (digits === 0 || digits > 15 || frac === 0 || (group >= 0 && frac < 0 && group !== 3)) return NaN;
+  const v = frac > 0 ? m / POW10[frac] : m;
+  return negative ? -v : v;
+}
+
 export function parseNumberCell(text: string, decimal: DecimalMark = '.'): CellNumber {
   // With a decimal comma, "1.250" means 1250, so only dot-free plain numbers take the fast path.
   const dotIsDecimal = decimal === '.';
@@ -171,6 +208,13 @@ export function readNumberInto(text: string, decimal: DecimalMark, out: Float64A
   if (quick === quick && (decimal === '.' || text.indexOf('.') < 0)) {
     out[at] = quick;
     return ReadStatus.Number;
+  }
+  if (decimal === '.') {
+    const money = plainMoney(text);
+    if (money === money) {
+      out[at] = money;
+      return ReadStatus.Number;
+    }
   }
   return settle(parseNumberCell(text, decimal), out, at);
 }
