@@ -1,7 +1,7 @@
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
+import { useDeferredValue, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { AccountTable } from '../../core/accounts/table';
-import { filterByText } from '../../core/query/filter';
-import { sortPermutation, type SortDir, type SortKey } from '../../core/query/sort';
+import type { SortDir, SortKey } from '../../core/query/sort';
+import { useTableRows } from './use-table-rows';
 import { formatNumber } from '../format';
 import { useDebouncedValue } from '../search/useDebouncedValue';
 import { COLUMNS, GRID_TEMPLATE, type Column } from './columns';
@@ -44,12 +44,8 @@ export function AccountsTable({ table, rows, onSelect, selectedRow = null, initi
   // first (deferred values), the grid follows and is marked busy meanwhile.
   const text = useDeferredValue(useDebouncedValue(filterText, filterDelayMs));
   const appliedSort = useDeferredValue(sort);
-  const busy = appliedSort !== sort || text !== filterText;
-  const filtered = useMemo(() => filterByText(table, rows, text), [table, rows, text]);
-  const shown = useMemo(
-    () => (appliedSort ? sortPermutation(table, filtered, appliedSort.key, appliedSort.dir) : filtered),
-    [table, filtered, appliedSort],
-  );
+  const { shown, busy: working } = useTableRows(table, rows, text, appliedSort);
+  const busy = working || appliedSort !== sort || text !== filterText;
 
   const v = useScaledVirtualizer({ count: shown.length, rowHeight: ROW_HEIGHT, headerHeight: HEADER_HEIGHT, initialRect });
   const { reveal, scrollToTop } = v;

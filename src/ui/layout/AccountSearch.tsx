@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { buildSearchIndex, type SearchIndex } from '../../core/query/search-index';
+import type { SearchIndex } from '../../core/query/search-index';
+import { queryClient } from '../../workers/query-client';
 import { useDataStore } from '../../store/data-store';
 import { useViewStore } from '../../store/view-store';
 import { SearchBox } from '../search/SearchBox';
@@ -8,7 +9,7 @@ import type { ZipTable } from '../../core/geo/zip-table';
 
 /**
  * The toolbar's search: the index is built when the user first focuses the box (after each new
- * data set), not at start-up, so opening the app stays quick.
+ * data set), not at start-up, and for a big table in the query worker, so the page stays responsive.
  */
 export function AccountSearch() {
   const table = useDataStore((s) => s.dataset?.accounts ?? null);
@@ -24,8 +25,13 @@ export function AccountSearch() {
   useEffect(() => {
     setIndex(null);
     if (!table || !wanted) return;
-    const handle = setTimeout(() => setIndex(buildSearchIndex(table)), 0);
-    return () => clearTimeout(handle);
+    let stale = false;
+    void queryClient.searchIndex(table).then((built) => {
+      if (!stale) setIndex(built);
+    });
+    return () => {
+      stale = true;
+    };
   }, [table, wanted]);
 
   return (
