@@ -85,7 +85,9 @@ async function runImport(
   reps = stored ? stored.reps : replacingDemo ? [] : await loadReps();
   if (args.mode === 'merge' && stored && stored.accounts.count > 0) {
     post({ type: 'progress', id, phase: 'merging', done: 0, total: 1 });
-    const merged = mergeById(stored.accounts, r.table);
+    // A file without, say, a revenue column must not wipe the stored revenues.
+    const incomingRoles = Object.keys(args.options.mapping) as AccountRole[];
+    const merged = mergeById(stored.accounts, r.table, { incomingRoles });
     accounts = merged.table;
     merge = merged.summary;
   } else {
