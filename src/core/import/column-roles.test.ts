@@ -116,3 +116,41 @@ describe('guessMapping, header by header', () => {
     expect(mapping.id).toBe(1);
   });
 });
+
+describe('headers of other CRMs and spreadsheets', () => {
+  const pick = (headers: string[]) => {
+    const { mapping } = guessMapping(headers, []);
+    return Object.fromEntries(Object.entries(mapping).map(([role, col]) => [role, headers[col as number]]));
+  };
+
+  it('Zoho CRM: "Billing Code" is the postal code', () => {
+    expect(pick(['Record Id', 'Account Name', 'Account Owner', 'Billing Street', 'Billing City', 'Billing State', 'Billing Code', 'Annual Revenue'])).toMatchObject({
+      id: 'Record Id',
+      zip: 'Billing Code',
+      state: 'Billing State',
+      owner: 'Account Owner',
+    });
+  });
+
+  it('Dynamics 365: "Address 1: …" columns', () => {
+    expect(pick(['Account Name', 'Account Number', 'Address 1: City', 'Address 1: ZIP/Postal Code', 'Address 1: Latitude', 'Address 1: Longitude', 'Owner'])).toMatchObject({
+      id: 'Account Number',
+      zip: 'Address 1: ZIP/Postal Code',
+      lat: 'Address 1: Latitude',
+      lon: 'Address 1: Longitude',
+      owner: 'Owner',
+    });
+  });
+
+  it('a home-made sheet: "Cust #", "Postcode", Y/X', () => {
+    expect(pick(['Cust #', 'Customer Name', 'Postcode', 'Y', 'X', 'Sales 2025', 'Territory Rep'])).toMatchObject({
+      id: 'Cust #',
+      name: 'Customer Name',
+      zip: 'Postcode',
+      lat: 'Y',
+      lon: 'X',
+      revenue: 'Sales 2025',
+      owner: 'Territory Rep',
+    });
+  });
+});

@@ -15,7 +15,7 @@ export const ACCOUNT_ROLE_RULES: readonly RoleRule<AccountRole>[] = [
   {
     role: 'id',
     exact: {
-      ...all('id|kundennummer|record id|account id|customer id|company id|account number|customer number|account number|number|account no|customer no|acct id|acct number|acct no|cust id|cust no|customer code|account code|sfdc id|salesforce id|hubspot id|external id|crm id|key', 1),
+      ...all('id|kundennummer|record id|account id|customer id|company id|account number|customer number|account number|number|account no|customer no|acct id|acct number|acct no|cust id|cust no|cust number|cust num|customer num|account num|acct num|customer code|account code|sfdc id|salesforce id|hubspot id|external id|crm id|key', 1),
       ...all('code|no|ref|reference', 0.6),
     },
     words: { id: 0.6, number: 0.45 },
@@ -47,7 +47,7 @@ export const ACCOUNT_ROLE_RULES: readonly RoleRule<AccountRole>[] = [
   },
   {
     role: 'zip',
-    exact: all('zip|zipcode|zip code|zip postal code|postal code|postal zip code|postcode|post code|postal|zip 5|zip5|zip 4|plz', 1),
+    exact: all('zip|zipcode|zip code|zip postal code|billing code|shipping code|mailing code|postal code|postal zip code|postcode|post code|postal|zip 5|zip5|zip 4|plz', 1),
     words: { zip: 0.8, postal: 0.75, postcode: 0.75 },
     shape: looksZip,
   },
