@@ -33,6 +33,13 @@ describe('previewCsv', () => {
     await expect(previewCsv(src('\n \n'), 'blank.csv')).rejects.toBeInstanceOf(ImportError);
   });
 
+  it('refuses a spreadsheet or PDF picked by mistake, saying what it is', async () => {
+    const bytes = (...b: number[]) => byteSourceFromBytes(new Uint8Array([...b, ...new TextEncoder().encode('rest,of,file\n1,2,3\n')]));
+    await expect(previewCsv(bytes(0x50, 0x4b, 0x03, 0x04), 'book.xlsx')).rejects.toThrow(/“book.xlsx” is an Excel workbook \(\.xlsx\).*Save As › CSV/);
+    await expect(previewCsv(bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1), 'old.xls')).rejects.toThrow(/old Excel workbook/);
+    await expect(previewCsv(src('%PDF-1.7\n1,2\n3,4\n'), 'report.pdf')).rejects.toThrow(/PDF document/);
+  });
+
   it('notes a header that looks like data', async () => {
     const p = await previewCsv(src('1,2,3\n4,5,6\n'), 'numbers.csv');
     expect(p.notes.join(' ')).toMatch(/looks like data/);

@@ -25,6 +25,8 @@ export async function previewCsv(source: ByteSource, fileName: string, kind: 're
 export async function previewCsv(source: ByteSource, fileName: string, kind: 'accounts' | 'reps' = 'accounts'): Promise<CsvPreview<AccountRole> | CsvPreview<RepRole>> {
   if (source.size === 0) throw new ImportError('empty-file', `“${fileName}” is empty.`);
   const head = await readFileHead(source);
+  const kindOfBinary = binaryKind(head.text);
+  if (kindOfBinary) throw new ImportError('unreadable', `“${fileName}” is ${kindOfBinary}, not a CSV file. Save or export it as CSV (in Excel: File › Save As › CSV UTF-8) and import that.`);
   const parsed = Papa.parse<string[]>(head.text, { delimiter: head.delimiter, newline: head.lineEnding, header: false, skipEmptyLines: false });
   const records = parsed.data;
   // The sample ends mid-file, so its last record may be cut short.
@@ -65,4 +67,13 @@ export async function previewCsv(source: ByteSource, fileName: string, kind: 'ac
   }
   const { guesses, mapping }: { guesses: ColumnGuess<AccountRole>[]; mapping: ColumnMapping<AccountRole> } = guessMapping(headers, sample);
   return { ...base, guesses, mapping };
+}
+
+/** Files people pick by mistake: spreadsheets, archives and documents start with a signature no CSV has. */
+function binaryKind(text: string): string | null {
+  if (text.startsWith('PK\u0003\u0004')) return 'an Excel workbook (.xlsx) or another zipped file';
+  if (text.startsWith('ÐÏ\u0011à')) return 'an old Excel workbook (.xls)';
+  if (text.startsWith('%PDF')) return 'a PDF document';
+  if (text.startsWith('‰PNG') || text.startsWith('\u0089PNG')) return 'a PNG image';
+  return null;
 }

@@ -50,7 +50,6 @@ export function MappingStep({ state }: { state: MappingState }) {
         {preview.encoding.bom ? ' with BOM' : ''} · {DELIMITER_NAME[preview.delimiter] ?? `“${preview.delimiter}”`}-separated · {LINE_END_NAME[preview.lineEnding]} line endings ·{' '}
         {preview.headers.length} columns
       </p>
-      {preview.encoding.note && <p className="note warn">{preview.encoding.note}</p>}
       {preview.notes.map((n) => (
         <p key={n} className="note warn">
           {n}
