@@ -57,7 +57,7 @@ export function MappingStep({ state }: { state: MappingState }) {
       ))}
       <h3>Columns</h3>
       <p className="note">We matched the file’s columns to these fields. Check each one and change any that are wrong.</p>
-      <div className="scroll-box">
+      <div className="scroll-box tall">
         <table className="data-table">
           <thead>
             <tr>
