@@ -7,7 +7,7 @@ import { CountyIndex } from './county-index';
 import { countyCells } from './county-cells';
 import { mergeCounty, nearestSite } from './orphans';
 import { nodeRings } from './noding';
-import { rewind, type MultiPoly, type Pt } from './geometry';
+import { cleanPolys, rewind, type MultiPoly, type Pt } from './geometry';
 import type { AreaFeature } from './topology';
 
 export const ZIP_AREAS_OBJECT = 'zips';
@@ -85,21 +85,32 @@ export function buildZipAreaFeatures(counties: readonly CountyInput[], zips: rea
 
   const withArea = zips.map((_, i) => i).filter((i) => geometry[i] !== undefined);
   const sitePoints = withArea.map((i): Pt => [zips[i].lon, zips[i].lat]);
+  const orphans = counties
+    .map((county, c) => ({ county, c }))
+    .filter(({ c }) => byCounty[c].length === 0 && withArea.length > 0)
+    .map(({ county }) => ({ county, polys: structuredClone(county.polys), zip: withArea[nearestSite(county.polys, sitePoints)] }));
+
+  // First pass, orphan counties included: each merged county then meets its ZIP on identical
+  // vertices and the union dissolves their border instead of leaving a 1e-15° sliver along it.
+  let nodedVertices = nodeRings([...withArea.map((i) => geometry[i]!), ...orphans.map((o) => o.polys)]);
+
   const orphanCounties: BuildReport['orphanCounties'] = [];
   let orphanMergeFallbacks = 0;
-  counties.forEach((county, c) => {
-    if (byCounty[c].length > 0 || withArea.length === 0) return;
-    const i = withArea[nearestSite(county.polys, sitePoints)];
-    const m = mergeCounty(geometry[i]!, county.polys);
-    geometry[i] = m.merged;
+  for (const o of orphans) {
+    const m = mergeCounty(geometry[o.zip]!, o.polys);
+    geometry[o.zip] = m.merged;
     if (m.fallback) orphanMergeFallbacks++;
-    orphanCounties.push({ fips: county.fips, zip: zips[i].zip });
-  });
+    orphanCounties.push({ fips: o.county.fips, zip: zips[o.zip].zip });
+  }
 
-  for (const i of withArea) geometry[i] = rewind(geometry[i]!);
-  const geoms = withArea.map((i) => geometry[i]!);
-  const nodedVertices = nodeRings(geoms);
-  const features = withArea.map((i) => {
+  // Second pass: the merged counties' new edges, and vertices the unions dropped as collinear.
+  if (orphanCounties.length > 0) nodedVertices += nodeRings(withArea.map((i) => geometry[i]!));
+  for (const i of withArea) {
+    geometry[i] = rewind(cleanPolys(geometry[i]!));
+    if (geometry[i]!.length === 0) withoutArea.push({ zip: zips[i].zip, reason: 'nothing but slivers was left of its cell' });
+  }
+
+  const features = withArea.filter((i) => geometry[i]!.length > 0).map((i) => {
     const county = counties[countyOf[i]];
     return { id: zips[i].zip, properties: { county: county.fips, state: county.state }, geometry: geometry[i]! };
   });

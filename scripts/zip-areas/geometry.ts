@@ -131,3 +131,46 @@ export function rewind(polys: MultiPoly): MultiPoly {
     }),
   );
 }
+
+const same = (a: Pt, b: Pt) => a[0] === b[0] && a[1] === b[1];
+
+/**
+ * Removes repeated points and spikes (A → B → A, an edge walked out and back, which clipping can
+ * leave where a ring touches itself); a ring left with fewer than three corners is dropped, and a
+ * polygon whose exterior is dropped goes with it. A spike would otherwise become an arc that one
+ * unit uses in both directions.
+ */
+export function cleanPolys(polys: MultiPoly): MultiPoly {
+  const out: MultiPoly = [];
+  for (const poly of polys) {
+    const exterior = cleanRing(poly[0]);
+    if (!exterior) continue;
+    const holes = poly.slice(1).map(cleanRing).filter((r): r is Ring => r !== undefined);
+    out.push([exterior, ...holes]);
+  }
+  return out;
+}
+
+function cleanRing(ring: Ring): Ring | undefined {
+  const s: Pt[] = [];
+  const open = same(ring[0], ring[ring.length - 1]) ? ring.slice(0, -1) : ring;
+  for (const p of open) {
+    if (s.length > 0 && same(s[s.length - 1], p)) continue;
+    if (s.length > 1 && same(s[s.length - 2], p)) {
+      s.pop();
+      continue;
+    }
+    s.push(p);
+  }
+  // the same checks across the seam where the ring closes
+  for (let changed = true; changed && s.length > 0; ) {
+    changed = false;
+    const n = s.length;
+    if (n > 1 && same(s[0], s[n - 1])) s.pop();
+    else if (n > 2 && same(s[n - 2], s[0])) s.pop();
+    else if (n > 2 && same(s[n - 1], s[1])) s.shift();
+    else continue;
+    changed = true;
+  }
+  return s.length >= 3 ? [...s, [s[0][0], s[0][1]]] : undefined;
+}

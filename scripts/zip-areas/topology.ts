@@ -15,7 +15,7 @@ export interface AreaFeature<P> {
 }
 
 export interface TopologyOptions {
-  /** grid size per axis; the same 1e5 as us-atlas, so county borders land on the same grid */
+  /** grid steps per axis over the layer's bounding box */
   quantization: number;
   /** planar triangle area in degrees²: interior points of smaller weight are dropped */
   minWeight: number;
