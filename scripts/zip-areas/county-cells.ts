@@ -68,7 +68,7 @@ export function countyCells(county: MultiPoly, sites: readonly Pt[]): CountyCell
 
   const { placed, snapped } = placeSites(county, sites);
   const cb = bboxOf(county);
-  // Voronoi distances in a locally equal-area-ish frame: shrink longitude by cos(mid-latitude), so
+  // Voronoi distances in a locally true-to-scale frame: shrink longitude by cos(mid-latitude), so
   // cell borders sit halfway between centroids on the ground, not halfway in degrees.
   const k = Math.cos((((cb.minY + cb.maxY) / 2) * Math.PI) / 180);
   const pad = 1e-3;
