@@ -33,13 +33,27 @@ export interface UnitLayer extends Adjacency {
   /** [west, south, east, north] per unit, degrees; NaN for no geometry */
   bbox: Float64Array;
   /**
-   * The units on either side of each arc: arcLeft/arcRight are the first two units that use it,
-   * -1 for "outside" (coast, national border or the layer's edge). A unit on both sides means the
-   * arc lies inside that unit. An arc used by more than two units (overlapping input) keeps the
-   * first two here; adjacency still links all of them.
+   * The units on either side of each arc, -1 for "outside" (coast, national border, the layer's
+   * edge; also both -1 for an arc no unit has on its outline). A unit is on a side when its
+   * references to the arc do not cancel out: walking an arc there and back (a spike at a
+   * tri-point in quantised data, a slit inside a unit) puts a unit on neither side. An arc with
+   * more than two sides (overlapping input) keeps the first two and counts in overlappingArcs;
+   * adjacency links every unit that uses an arc, as topojson-client `neighbors` does.
    */
   arcLeft: Int32Array;
   arcRight: Int32Array;
+  /**
+   * Direction in which the unit on each side walks the arc once every unit's rings are wound the
+   * RFC 7946 way (exterior counter-clockwise, holes clockwise, in the lon/lat plane): +1 forward,
+   * -1 backwards, 0 no unit on that side. With winding normalised, the boundary arcs of any set of
+   * units, each walked as its own unit walks it, chain into that set's rings (outline.ts).
+   */
+  arcLeftDir: Int8Array;
+  arcRightDir: Int8Array;
+  /** the node (shared endpoint) each arc starts and ends at; equal coordinates = same node */
+  arcStartNode: Uint32Array;
+  arcEndNode: Uint32Array;
+  nodeCount: number;
   /** distinct arcs on each unit's outline (interior arcs left out), CSR: unitArcStart/unitArcs */
   unitArcStart: Uint32Array;
   unitArcs: Uint32Array;
@@ -48,7 +62,7 @@ export interface UnitLayer extends Adjacency {
   /** the source topology and one geometry object per unit (for outline merging) */
   topology: Topology;
   geometries: GeometryObject[];
-  /** arcs used by more than two units: a sign of overlapping input, reported, not fatal */
+  /** arcs with more than two sides: a sign of overlapping input, reported, not fatal */
   overlappingArcs: number;
   /** ids that were missing (replaced by "#index") or repeated (later copies suffixed "#index") */
   idProblems: string[];
@@ -98,7 +112,8 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
   const arcs = decodeArcs(topology);
   const rings = buildUnitRings(geometries, arcs);
 
-  // which units use each arc (counting sort by arc)
+  // every arc reference with its unit and its direction once rings are wound the RFC 7946 way,
+  // bucketed by arc (counting sort), in geometry order
   const useCount = new Uint32Array(arcs.count + 1);
   geometries.forEach((g) => {
     for (const poly of polygonsOf(g)) for (const ring of poly) for (const ref of ring) useCount[arcIndex(ref)]++;
@@ -107,21 +122,49 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
   for (let a = 0; a < arcs.count; a++) useStart[a + 1] = useStart[a] + useCount[a];
   const fill = useStart.slice(0, arcs.count);
   const users = new Uint32Array(useStart[arcs.count]);
+  const userDir = new Int8Array(useStart[arcs.count]);
+  let ringNo = 0;
   geometries.forEach((g, u) => {
-    for (const poly of polygonsOf(g)) for (const ring of poly) for (const ref of ring) users[fill[arcIndex(ref)]++] = u;
+    for (const poly of polygonsOf(g)) {
+      poly.forEach((ring, i) => {
+        // exterior (i = 0) should run counter-clockwise, holes clockwise
+        const flip = ringOrientation(rings, ringNo++) > 0 !== (i === 0) ? -1 : 1;
+        for (const ref of ring) {
+          const a = arcIndex(ref);
+          userDir[fill[a]] = (ref < 0 ? -1 : 1) * flip;
+          users[fill[a]++] = u;
+        }
+      });
+    }
   });
 
+  // The sides of an arc are the units whose references to it do not cancel out. A unit that walks
+  // an arc there and back (a spike of quantised input at a tri-point, or a slit inside the unit)
+  // is not on either side of it; real neighbours walk it once each, in opposite directions.
   const arcLeft = new Int32Array(arcs.count).fill(-1);
   const arcRight = new Int32Array(arcs.count).fill(-1);
+  const arcLeftDir = new Int8Array(arcs.count);
+  const arcRightDir = new Int8Array(arcs.count);
   const pairs: number[] = [];
   let overlappingArcs = 0;
   for (let a = 0; a < arcs.count; a++) {
     const s = useStart[a];
     const e = useStart[a + 1];
-    if (e > s) arcLeft[a] = users[s];
-    if (e > s + 1) arcRight[a] = users[s + 1];
-    if (e > s + 2) overlappingArcs++;
-    for (let i = s; i < e; i++) for (let j = i + 1; j < e; j++) if (users[i] !== users[j]) pairs.push(users[i], users[j]);
+    let sides = 0;
+    for (let i = s; i < e; i++) {
+      const u = users[i];
+      let first = true;
+      for (let j = s; j < i; j++) if (users[j] === u) first = false;
+      if (!first) continue;
+      let net = 0;
+      for (let j = i; j < e; j++) if (users[j] === u) net += userDir[j];
+      for (let j = s; j < i; j++) if (users[j] !== u) pairs.push(users[j], u);
+      if (net === 0) continue;
+      if (sides === 0) (arcLeft[a] = u), (arcLeftDir[a] = Math.sign(net));
+      else if (sides === 1) (arcRight[a] = u), (arcRightDir[a] = Math.sign(net));
+      sides++;
+    }
+    if (sides > 2) overlappingArcs++;
   }
 
   // outline arcs per unit, each once; an arc with the unit on both sides is inside it
@@ -136,8 +179,8 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
           const a = arcIndex(ref);
           if (seen[a] === u) continue;
           seen[a] = u;
-          // interior arc (the unit on both sides), or a third user of an overlapping arc
-          if (arcLeft[a] === arcRight[a] || (arcLeft[a] !== u && arcRight[a] !== u)) continue;
+          // arcs inside the unit, spikes, and third users of overlapping arcs are not its outline
+          if (arcLeft[a] !== u && arcRight[a] !== u) continue;
           unitArcList.push(a);
           perimeterKm[u] += arcs.lengthKm[a];
         }
@@ -145,6 +188,8 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
     }
     unitArcStart[u + 1] = unitArcList.length;
   });
+
+  const nodes = arcNodes(arcs);
 
   const areaKm2 = new Float64Array(count);
   const centroid = new Float64Array(2 * count).fill(NaN);
@@ -227,6 +272,9 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
     ...graph,
     arcLeft,
     arcRight,
+    arcLeftDir,
+    arcRightDir,
+    ...nodes,
     unitArcStart,
     unitArcs: Uint32Array.from(unitArcList),
     arcs,
@@ -241,4 +289,36 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
 /** The unit on the other side of arc a from unit u: -1 for outside, u itself for an interior arc. */
 export function otherSide(layer: UnitLayer, a: number, u: number): number {
   return layer.arcLeft[a] === u ? layer.arcRight[a] : layer.arcLeft[a];
+}
+
+/** Planar signed area ×2 of ring k (shoelace in degrees, counter-clockwise positive), longitudes unwrapped. */
+function ringOrientation(r: UnitRings, k: number): number {
+  const c = r.coords;
+  const s = r.ringStart[k];
+  const lon0 = c[2 * s];
+  const x = (i: number) => {
+    const d = c[2 * i] - lon0;
+    return d > 180 ? d - 360 : d < -180 ? d + 360 : d;
+  };
+  let a = 0;
+  for (let i = s + 1; i < r.ringStart[k + 1]; i++) a += x(i - 1) * c[2 * i + 1] - x(i) * c[2 * i - 1];
+  return a;
+}
+
+/** Node ids for arc endpoints: TopoJSON arcs meet at exactly equal coordinates. */
+function arcNodes(arcs: DecodedArcs): { arcStartNode: Uint32Array; arcEndNode: Uint32Array; nodeCount: number } {
+  const ids = new Map<string, number>();
+  const node = (p: number): number => {
+    const key = `${arcs.coords[2 * p]},${arcs.coords[2 * p + 1]}`;
+    let id = ids.get(key);
+    if (id === undefined) ids.set(key, (id = ids.size));
+    return id;
+  };
+  const arcStartNode = new Uint32Array(arcs.count);
+  const arcEndNode = new Uint32Array(arcs.count);
+  for (let a = 0; a < arcs.count; a++) {
+    arcStartNode[a] = node(arcs.start[a]);
+    arcEndNode[a] = node(arcs.start[a + 1] - 1);
+  }
+  return { arcStartNode, arcEndNode, nodeCount: ids.size };
 }
