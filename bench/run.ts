@@ -1,8 +1,10 @@
 import { log } from './lib';
+import { PLAN_BENCHMARKS } from './plan';
 
 /** `npm run bench [-- <name-prefix>]`: every benchmark of ../shared/BENCH.md that is built, as JSON lines. */
 const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'import.csv.1m', run: async () => (await import('./import-csv-1m')).run() },
+  ...PLAN_BENCHMARKS,
 ];
 
 const prefix = process.argv[2] ?? '';

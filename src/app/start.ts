@@ -21,8 +21,8 @@ export async function startApp(): Promise<void> {
   void navigator.storage?.persist?.().catch(() => false);
   try {
     await startTabWatch();
-    const styleUrl = await getSetting('mapStyleUrl');
-    if (styleUrl) useViewStore.getState().setStyleUrl(styleUrl);
+    const styleUrl = await getSetting('mapStyleUrl').catch(() => undefined);
+    useViewStore.setState({ styleUrl: styleUrl ?? null, settingsReady: true });
     const stored = await dataClient().load();
     if (stored) {
       data.setDataset(stored);

@@ -24,6 +24,8 @@ interface ViewState {
   tableOpen: boolean;
   /** a remote MapLibre style chosen by the user; null = the bundled offline base map */
   styleUrl: string | null;
+  /** the stored settings have been read: the map can be created with the right style */
+  settingsReady: boolean;
   setColorBy(c: CategoryColumn): void;
   toggleHidden(column: CategoryColumn, label: string): void;
   showAll(column?: CategoryColumn): void;
@@ -44,6 +46,7 @@ export const useViewStore = create<ViewState>((set) => ({
   flyTo: null,
   tableOpen: false,
   styleUrl: null,
+  settingsReady: false,
   setColorBy: (colorBy) => set({ colorBy }),
   toggleHidden: (column, label) =>
     set((s) => {

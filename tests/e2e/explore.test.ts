@@ -153,4 +153,16 @@ describe('exploring the accounts', () => {
     await page.getByRole('button', { name: 'Close' }).click();
     expect(await accountCount(page)).toBe(5151);
   });
+
+  it('falls back to the offline map when a remote style cannot be reached', async () => {
+    await page.getByRole('button', { name: 'Map settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Map settings' });
+    await dialog.getByRole('textbox', { name: /Base map style URL/ }).fill('https://tiles.invalid/style.json');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: /tiles\.invalid.*could not be loaded.*offline map instead/ }).waitFor({ timeout: 30_000 });
+    await page.waitForFunction(() => window.__tp!.isIdle() && (window.__tp!.viewTotal() ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Map settings…' }).click();
+    await dialog.getByRole('button', { name: 'Use the offline map' }).click();
+    await page.waitForFunction(() => window.__tp!.isIdle() && (window.__tp!.viewTotal() ?? 0) > 0, undefined, { timeout: 30_000 });
+  });
 });

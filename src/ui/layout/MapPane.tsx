@@ -11,47 +11,50 @@ export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<AccountMapController | null>(null);
   const [view, setView] = useState<ViewState | null>(null);
+  const [styleNote, setStyleNote] = useState<string | null>(null);
   const status = useDataStore((s) => s.status);
   const loadingMessage = useDataStore((s) => s.loadingMessage);
   const table = useDataStore((s) => s.dataset?.accounts ?? null);
   const { colorBy, hidden, heatmap, selectedRow, flyTo, styleUrl, showAll } = useViewStore();
 
+  const settingsReady = useViewStore((s) => s.settingsReady);
+  // A remote style that fails to load is dropped for the offline map until the user picks another.
+  const [failedStyle, setFailedStyle] = useState<string | null>(null);
+  const style = styleUrl === failedStyle ? null : styleUrl;
+  // One map per style: swapping styles on a live map is fragile when a remote style fails half-way.
+  const [mapKey, setMapKey] = useState(0);
   useEffect(() => {
-    if (!container.current) return;
-    const c = new AccountMapController(container.current, useViewStore.getState().styleUrl, {
+    if (!container.current || !settingsReady) return;
+    const c = new AccountMapController(container.current, style, {
       onView: setView,
       onSelect: (row) => useViewStore.getState().select(row),
       onReady: () => undefined,
+      onStyleFallback: (message) => {
+        setStyleNote(message);
+        setFailedStyle(style);
+      },
     });
     controller.current = c;
     exposeMap(c);
+    setMapKey((k) => k + 1);
     return () => {
       controller.current = null;
       c.dispose();
     };
-  }, []);
+  }, [settingsReady, style]);
 
   useEffect(() => {
     if (table) controller.current?.setTable(table);
-  }, [table]);
-  useEffect(() => controller.current?.setColorBy(colorBy), [colorBy]);
+  }, [table, mapKey]);
+  useEffect(() => controller.current?.setColorBy(colorBy), [colorBy, mapKey]);
   useEffect(() => {
     if (table) controller.current?.setHidden(hiddenCodes(table, hidden));
-  }, [table, hidden]);
-  useEffect(() => controller.current?.setHeatmap(heatmap), [heatmap]);
-  useEffect(() => controller.current?.setSelected(selectedRow), [selectedRow]);
+  }, [table, hidden, mapKey]);
+  useEffect(() => controller.current?.setHeatmap(heatmap), [heatmap, mapKey]);
+  useEffect(() => controller.current?.setSelected(selectedRow), [selectedRow, mapKey]);
   useEffect(() => {
     if (flyTo) controller.current?.map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
   }, [flyTo]);
-  const firstStyle = useRef(true);
-  useEffect(() => {
-    if (firstStyle.current) {
-      firstStyle.current = false;
-      return;
-    }
-    controller.current?.setStyle(styleUrl);
-  }, [styleUrl]);
-
   const filtered = isFiltered(hidden);
   return (
     <div className="map-pane">
@@ -61,6 +64,14 @@ export function MapPane() {
           Filter on: {formatCount(view.shown)} of {formatCount(table.count)} accounts shown
           <button type="button" onClick={() => showAll()}>
             Show all
+          </button>
+        </div>
+      )}
+      {styleNote && (
+        <div className="map-overlay-note map-overlay-note--low" role="status">
+          {styleNote}
+          <button type="button" aria-label="Dismiss" onClick={() => setStyleNote(null)}>
+            ×
           </button>
         </div>
       )}

@@ -1,9 +1,9 @@
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import type { AccountTable, CategoryColumn } from '../../core/accounts/table';
 import type { Hidden } from '../../core/view/columns';
-import { colorsByCode, radiusScale } from '../../core/view/palette';
+import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
-import { createMap, setBasemap } from '../../map/create-map';
+import { createMap } from '../../map/create-map';
 import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
 import { createViewWorker, viewColumns } from '../../workers/view.api';
 import type { HeatmapMode } from '../../store/view-store';
@@ -20,6 +20,8 @@ export interface ControllerEvents {
   onView(v: ViewState): void;
   onSelect(row: number): void;
   onReady(): void;
+  /** the remote style could not be loaded; the offline map is shown instead */
+  onStyleFallback(message: string): void;
 }
 
 /**
@@ -34,6 +36,9 @@ export class AccountMapController {
   private hidden: Hidden = { segment: [], classification: [], owner: [] };
   private loaded: Promise<unknown> = Promise.resolve();
   private styleReady = false;
+  private radius: RadiusScale | null = null;
+  /** a remote style asked for and not loaded yet */
+  private pendingRemote: string | null = null;
   private disposed = false;
   last: ViewResult | null = null;
 
@@ -43,6 +48,15 @@ export class AccountMapController {
     private readonly events: ControllerEvents,
   ) {
     this.map = createMap({ container, styleUrl });
+    this.pendingRemote = styleUrl;
+    // A remote style is optional: without internet (or with a bad URL) the offline map takes over.
+    this.map.on('style.load', () => (this.pendingRemote = null));
+    this.map.on('error', (e) => {
+      const url = this.pendingRemote;
+      if (!url) return;
+      this.pendingRemote = null;
+      events.onStyleFallback(`The map style at ${url} could not be loaded (${e.error?.message ?? 'no answer'}); showing the offline map instead.`);
+    });
     this.map.once('load', () => {
       this.styleReady = true;
       this.applyColors();
@@ -61,8 +75,9 @@ export class AccountMapController {
   setTable(table: AccountTable): void {
     this.table = table;
     this.loaded = this.view.load(viewColumns(table)).then((summary) => {
-      if (this.styleReady) setRevenueScale(this.map, radiusScale(summary.revenueP95));
-      else this.map.once('load', () => setRevenueScale(this.map, radiusScale(summary.revenueP95)));
+      this.radius = radiusScale(summary.revenueP95);
+      if (this.styleReady) setRevenueScale(this.map, this.radius);
+      else this.map.once('load', () => this.radius && setRevenueScale(this.map, this.radius));
     });
     this.applyColors();
     void this.refresh();
@@ -87,10 +102,6 @@ export class AccountMapController {
 
   setSelected(row: number | null): void {
     if (this.styleReady) setSelectedAccount(this.map, row);
-  }
-
-  setStyle(url: string | null): void {
-    setBasemap(this.map, url);
   }
 
   /** Rows of the accounts in the current view that pass the filters. */
