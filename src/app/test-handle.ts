@@ -1,5 +1,6 @@
 import type { AccountMapController } from '../ui/map/account-map-controller';
 import { ACCOUNT_LAYERS } from '../map/account-layers';
+import { usePlanStore } from '../store/plan-store';
 
 /**
  * A small read-only handle on the live map for the end-to-end tests and benchmarks, so they can
@@ -15,6 +16,8 @@ export interface TestHandle {
   /** screen position of the first rendered single account, to click it */
   firstPointOnScreen(): { x: number; y: number; row: number } | null;
   zoom(): number;
+  /** screen position of a unit of the open plan (by id, e.g. a county FIPS), to click it */
+  unitOnScreen(id: string): { x: number; y: number } | null;
   center(): [number, number];
 }
 
@@ -53,6 +56,14 @@ export function exposeMap(c: AccountMapController): void {
       return { x: rect.left + pt.x, y: rect.top + pt.y, row: Number(f.properties.index) };
     },
     zoom: () => map.getZoom(),
+    unitOnScreen(id) {
+      const layer = usePlanStore.getState().session?.layer;
+      const u = layer?.index.get(id);
+      if (!layer || u === undefined) return null;
+      const pt = map.project([layer.labelPoint[2 * u], layer.labelPoint[2 * u + 1]]);
+      const rect = map.getCanvas().getBoundingClientRect();
+      return { x: rect.left + pt.x, y: rect.top + pt.y };
+    },
     center: () => {
       const c2 = map.getCenter();
       return [c2.lng, c2.lat];

@@ -5,6 +5,7 @@ import { AccountMapController, type ViewState } from '../map/account-map-control
 import { hiddenCodes } from '../map/hidden-codes';
 import { exposeMap } from '../../app/test-handle';
 import { formatCount } from '../import/format-count';
+import { usePlanStore } from '../../store/plan-store';
 
 /** The map: base map, account clusters and points, heatmap; follows the data and view stores. */
 export function MapPane() {
@@ -29,6 +30,9 @@ export function MapPane() {
       onView: setView,
       onSelect: (row) => useViewStore.getState().select(row),
       onReady: () => undefined,
+      onUnitClick: (unit) => {
+        if (usePlanStore.getState().open) usePlanStore.getState().paint([unit]);
+      },
       onStyleFallback: (message) => {
         setStyleNote(message);
         setFailedStyle(style);
@@ -52,6 +56,9 @@ export function MapPane() {
   }, [table, hidden, mapKey]);
   useEffect(() => controller.current?.setHeatmap(heatmap), [heatmap, mapKey]);
   useEffect(() => controller.current?.setSelected(selectedRow), [selectedRow, mapKey]);
+  const planOpen = usePlanStore((s) => s.open);
+  const session = usePlanStore((s) => s.session);
+  useEffect(() => controller.current?.showPlan(planOpen ? session : null), [planOpen, session, mapKey]);
   useEffect(() => {
     if (flyTo) controller.current?.map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
   }, [flyTo]);

@@ -5,6 +5,16 @@ import { FilePickButton } from './FilePickButton';
 import { ClearDataButton } from './ClearDataButton';
 import { SettingsButton } from './SettingsButton';
 import { AccountSearch } from './AccountSearch';
+import { usePlanStore } from '../../store/plan-store';
+
+function TerritoriesButton() {
+  const open = usePlanStore((s) => s.open);
+  return (
+    <button type="button" aria-pressed={open} onClick={() => (open ? usePlanStore.getState().close() : void usePlanStore.getState().openTerritories())}>
+      Territories
+    </button>
+  );
+}
 
 const CSV_TYPES = '.csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values';
 
@@ -27,6 +37,7 @@ export function Toolbar() {
       <FilePickButton label="Import reps…" inputLabel="Reps CSV file" accept={CSV_TYPES} disabled={readOnly || busy} onFile={(f) => void open(f, 'reps')} />
       <AccountSearch />
       <span className="spacer" />
+      <TerritoriesButton />
       <button type="button" aria-pressed={tableOpen} onClick={() => setTableOpen(!tableOpen)}>
         Accounts table
       </button>

@@ -4,6 +4,9 @@ import type { Hidden } from '../../core/view/columns';
 import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
+import { hideUnitLayer, setUnitColor, showUnitLayer, UNIT_LAYERS } from '../../map/unit-layers';
+import type { PlanSession } from '../../core/plan/plan-session';
+import { onPlanChange } from '../../store/plan-store';
 import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
 import { createViewWorker, viewColumns } from '../../workers/view.api';
 import type { HeatmapMode } from '../../store/view-store';
@@ -22,6 +25,8 @@ export interface ControllerEvents {
   onReady(): void;
   /** the remote style could not be loaded; the offline map is shown instead */
   onStyleFallback(message: string): void;
+  /** a unit of the shown plan was clicked */
+  onUnitClick(unit: number): void;
 }
 
 /**
@@ -40,6 +45,7 @@ export class AccountMapController {
   /** a remote style asked for and not loaded yet */
   private pendingRemote: string | null = null;
   private disposed = false;
+  private planUnsubscribe: (() => void) | null = null;
   last: ViewResult | null = null;
 
   constructor(
@@ -66,6 +72,10 @@ export class AccountMapController {
     this.map.on('moveend', () => void this.refresh());
     this.map.on('click', ACCOUNT_LAYERS.points, (e) => this.clickPoint(e));
     this.map.on('click', ACCOUNT_LAYERS.clusters, (e) => this.clickCluster(e));
+    this.map.on('click', UNIT_LAYERS.fill, (e) => {
+      const id = e.features?.[0]?.id;
+      if (typeof id === 'number') events.onUnitClick(id);
+    });
     for (const layer of [ACCOUNT_LAYERS.points, ACCOUNT_LAYERS.clusters]) {
       this.map.on('mouseenter', layer, () => (this.map.getCanvas().style.cursor = 'pointer'));
       this.map.on('mouseleave', layer, () => (this.map.getCanvas().style.cursor = ''));
@@ -100,6 +110,32 @@ export class AccountMapController {
     else this.map.once('load', apply);
   }
 
+  /** Draws a plan's units coloured by territory and keeps them in step with every edit. */
+  showPlan(session: PlanSession | null): void {
+    this.planUnsubscribe?.();
+    this.planUnsubscribe = null;
+    if (!this.styleReady) {
+      this.map.once('load', () => this.showPlan(session));
+      return;
+    }
+    if (!session) {
+      hideUnitLayer(this.map);
+      return;
+    }
+    showUnitLayer(this.map, session.layer);
+    const paintAll = () => {
+      const { assignment, territories } = session.plan;
+      for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : null);
+    };
+    paintAll();
+    this.planUnsubscribe = onPlanChange((change) => {
+      if (change.type === 'assign') {
+        const t = change.to >= 0 ? session.plan.territories[change.to] : null;
+        for (const u of change.units) setUnitColor(this.map, u, t ? t.color : null);
+      } else if (change.type !== 'pin' && change.type !== 'locks') paintAll();
+    });
+  }
+
   setSelected(row: number | null): void {
     if (this.styleReady) setSelectedAccount(this.map, row);
   }
@@ -112,6 +148,7 @@ export class AccountMapController {
 
   dispose(): void {
     this.disposed = true;
+    this.planUnsubscribe?.();
     this.view.terminate();
     this.map.remove();
   }
@@ -143,6 +180,8 @@ export class AccountMapController {
   }
 
   private clickCluster(e: MapMouseEvent): void {
+    // While a plan is shown a click paints the unit under it; zooming stays on the wheel and buttons.
+    if (this.planUnsubscribe) return;
     this.map.easeTo({ center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, 14) });
   }
 }

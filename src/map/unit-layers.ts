@@ -1,0 +1,54 @@
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { UnitLayer } from '../core/units/unit-layer';
+import { ACCOUNT_LAYERS } from './account-layers';
+
+export const UNIT_SOURCE = 'units';
+export const UNIT_LAYERS = { fill: 'units-fill', line: 'units-line' } as const;
+
+/**
+ * The plan's units (counties, ZIP areas) under the account dots. Geometry is uploaded once; a
+ * unit's colour lives in feature-state keyed by its index, so painting never re-uploads shapes.
+ */
+export function showUnitLayer(map: MapLibreMap, layer: UnitLayer): void {
+  const features: Feature<Geometry, { id: string; name: string }>[] = layer.geometries.map((g, i) => ({
+    ...(feature(layer.topology, g) as Feature<Geometry>),
+    id: i,
+    properties: { id: layer.ids[i], name: layer.names[i] },
+  }));
+  const data: FeatureCollection = { type: 'FeatureCollection', features };
+  const existing = map.getSource(UNIT_SOURCE) as GeoJSONSource | undefined;
+  if (existing) {
+    existing.setData(data);
+    return;
+  }
+  map.addSource(UNIT_SOURCE, { type: 'geojson', data, tolerance: 0.2 });
+  const below = map.getLayer(ACCOUNT_LAYERS.heatmap) ? ACCOUNT_LAYERS.heatmap : undefined;
+  map.addLayer(
+    {
+      id: UNIT_LAYERS.fill,
+      type: 'fill',
+      source: UNIT_SOURCE,
+      paint: {
+        'fill-color': ['coalesce', ['feature-state', 'color'], 'rgba(0,0,0,0)'],
+        'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.7, 0.5],
+      },
+    },
+    below,
+  );
+  map.addLayer(
+    { id: UNIT_LAYERS.line, type: 'line', source: UNIT_SOURCE, paint: { 'line-color': '#6b7280', 'line-width': 0.4, 'line-opacity': 0.6 } },
+    below,
+  );
+}
+
+export function hideUnitLayer(map: MapLibreMap): void {
+  for (const id of [UNIT_LAYERS.line, UNIT_LAYERS.fill]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(UNIT_SOURCE)) map.removeSource(UNIT_SOURCE);
+}
+
+/** null clears the unit's colour (unassigned). */
+export function setUnitColor(map: MapLibreMap, unit: number, color: string | null): void {
+  map.setFeatureState({ source: UNIT_SOURCE, id: unit }, { color });
+}

@@ -1,0 +1,122 @@
+import { create } from 'zustand';
+import { edit, type PlanChange } from '../core/plan/commands';
+import { newTerritory } from '../core/plan/plan';
+import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
+import { loadCountiesLayer } from '../core/units/layers';
+import { useDataStore } from './data-store';
+
+/** Territory colours: distinct, readable under account dots, and not the segment colours. */
+export const TERRITORY_COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#fabebe', '#008080', '#9a6324', '#800000'];
+
+type Listener = (change: PlanChange) => void;
+const listeners = new Set<Listener>();
+
+/** The map (and anything else drawing the plan) hears every change, undo and redo included. */
+export function onPlanChange(l: Listener): () => void {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+interface PlanState {
+  open: boolean;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  session: PlanSession | null;
+  /** bumps on every change so components re-read figures */
+  version: number;
+  activeId: string | null;
+  erasing: boolean;
+  /** why the last edit did less than asked */
+  note: string | null;
+  openTerritories(): Promise<void>;
+  close(): void;
+  paint(units: number[]): void;
+  addTerritory(): void;
+  rename(id: string, name: string): void;
+  remove(id: string): void;
+  setActive(id: string): void;
+  setErasing(on: boolean): void;
+  undo(): void;
+  redo(): void;
+}
+
+let sequence = 0;
+
+export const usePlanStore = create<PlanState>((set, get) => {
+  const bump = (note?: string) => set((s) => ({ version: s.version + 1, note: note ?? null }));
+  const run = (cmd: Parameters<PlanSession['history']['do']>[0]) => {
+    const session = get().session;
+    if (!session) return;
+    const r = session.history.do(cmd);
+    bump(r.note);
+  };
+  return {
+    open: false,
+    status: 'idle',
+    error: null,
+    session: null,
+    version: 0,
+    activeId: null,
+    erasing: false,
+    note: null,
+
+    async openTerritories() {
+      set({ open: true });
+      const dataset = useDataStore.getState().dataset;
+      if (get().session || !dataset) return;
+      set({ status: 'loading' });
+      try {
+        const layer = await loadCountiesLayer();
+        const session = openPlanSession({
+          layer,
+          accounts: dataset.accounts,
+          reps: dataset.reps,
+          onChange: (change) => listeners.forEach((l) => l(change)),
+        });
+        set({ session, status: 'ready', version: 0 });
+      } catch (e) {
+        set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
+      }
+    },
+
+    close: () => set({ open: false }),
+
+    paint(units) {
+      const { activeId, erasing } = get();
+      if (erasing) run(edit.erase(units));
+      else if (activeId) run(edit.paint(units, activeId));
+      else set({ note: 'Create or pick a territory first, then click units to give them to it.' });
+    },
+
+    addTerritory() {
+      const session = get().session;
+      if (!session) return;
+      const n = session.plan.territories.length;
+      const id = `t-${Date.now().toString(36)}-${sequence++}`;
+      run(edit.create(newTerritory(id, `Territory ${n + 1}`, TERRITORY_COLORS[n % TERRITORY_COLORS.length])));
+      set({ activeId: id, erasing: false });
+    },
+
+    rename: (id, name) => run(edit.rename(id, name)),
+    remove(id) {
+      run(edit.remove(id));
+      if (get().activeId === id) set({ activeId: get().session?.plan.territories[0]?.id ?? null });
+    },
+    setActive: (activeId) => set({ activeId, erasing: false }),
+    setErasing: (erasing) => set({ erasing }),
+    undo() {
+      if (get().session?.history.undo()) bump();
+    },
+    redo() {
+      if (get().session?.history.redo()) bump();
+    },
+  };
+});
+
+// A new data set invalidates the joins and figures of the open plan.
+useDataStore.subscribe((s, prev) => {
+  if (s.dataset !== prev.dataset && usePlanStore.getState().session) {
+    usePlanStore.setState({ session: null, status: 'idle', activeId: null });
+    if (usePlanStore.getState().open) void usePlanStore.getState().openTerritories();
+  }
+});

@@ -1,0 +1,112 @@
+import { useEffect } from 'react';
+import { usePlanStore } from '../../store/plan-store';
+import { formatMoney, formatNumber } from '../format';
+import { formatCount } from '../import/format-count';
+import './territories.css';
+
+/** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
+export function TerritoryPanel() {
+  const { status, error, session, activeId, erasing, note, version } = usePlanStore();
+  const { addTerritory, setActive, setErasing, undo, redo, rename, remove, close } = usePlanStore.getState();
+  useUndoKeys();
+  void version; // figures below are read from the session, which changes in place
+
+  if (status === 'loading') return <p role="status">Loading the county layer…</p>;
+  if (status === 'error') return <p role="alert">{error}</p>;
+  if (!session) return null;
+  const { plan, stats, history } = session;
+  const balance = stats.balance(plan.balance.metric);
+  const maxValue = Math.max(1, ...balance.values);
+  const unassigned = stats.unassigned();
+
+  return (
+    <section aria-labelledby="territories-title" className="territories">
+      <h2 id="territories-title">Territories · counties</h2>
+      <div className="territory-actions">
+        <button type="button" onClick={addTerritory}>
+          New territory
+        </button>
+        <button type="button" aria-pressed={erasing} onClick={() => setErasing(!erasing)}>
+          Erase
+        </button>
+        <button type="button" onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">
+          Undo
+        </button>
+        <button type="button" onClick={redo} disabled={!history.canRedo} title="Ctrl+Shift+Z">
+          Redo
+        </button>
+      </div>
+      <p className="note">{plan.territories.length === 0 ? 'Create a territory, then click counties on the map to add them to it.' : erasing ? 'Click counties to make them unassigned.' : 'Click counties on the map to give them to the selected territory.'}</p>
+      {note && (
+        <p className="note warn" role="status">
+          {note}
+        </p>
+      )}
+      <ul className="territory-list" aria-label="Territories">
+        {plan.territories.map((t, i) => {
+          const f = stats.figures(i);
+          const dev = balance.deviationPct[i];
+          return (
+            <li key={t.id} className={t.id === activeId ? 'active' : ''}>
+              <label className="territory-pick">
+                <input type="radio" name="active-territory" checked={t.id === activeId && !erasing} onChange={() => setActive(t.id)} aria-label={`Paint with ${t.name}`} />
+                <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+                <input
+                  type="text"
+                  className="territory-name"
+                  aria-label={`Name of ${t.name}`}
+                  defaultValue={t.name}
+                  key={`${t.id}-${t.name}`}
+                  onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.name && rename(t.id, e.target.value.trim())}
+                  onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+                />
+                <button type="button" className="link-button" aria-label={`Delete ${t.name}`} onClick={() => remove(t.id)}>
+                  Delete
+                </button>
+              </label>
+              <dl className="stat-grid territory-figures" aria-label={`Figures of ${t.name}`}>
+                <dt>Counties</dt>
+                <dd>{formatCount(f.units)}</dd>
+                <dt>Accounts</dt>
+                <dd>{formatCount(f.accounts)}</dd>
+                <dt>Last-year revenue</dt>
+                <dd>{formatMoney(f.revenue)}</dd>
+                <dt>Revenue potential</dt>
+                <dd>{formatMoney(f.potential)}</dd>
+                <dt>Workload</dt>
+                <dd>{formatNumber(f.workloadHours)} h/yr</dd>
+                <dt>vs. mean potential</dt>
+                <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
+              </dl>
+              <div className="balance-bar" aria-hidden="true">
+                <span style={{ width: `${(balance.values[i] / maxValue) * 100}%`, background: t.color }} />
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="note" data-testid="unassigned">
+        Unassigned: {formatCount(unassigned.units)} counties, {formatCount(unassigned.accounts)} accounts.
+      </p>
+      <button type="button" onClick={close}>
+        Close territories
+      </button>
+    </section>
+  );
+}
+
+/** Ctrl+Z / Ctrl+Shift+Z (and Cmd on a Mac) undo and redo plan edits, except while typing. */
+function useUndoKeys() {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'z') return;
+      const target = e.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return;
+      e.preventDefault();
+      if (e.shiftKey) usePlanStore.getState().redo();
+      else usePlanStore.getState().undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile, newProfileDir, watchErrors } from './browser';
+import { openApp } from './app-page';
+import { byteSourceFromBytes } from '../../src/core/import/byte-source';
+import { previewCsv } from '../../src/core/import/preview';
+import { importAccountsCsv } from '../../src/core/import/run-import';
+import { loadZipTableFromDisk } from '../../src/core/geo/zip-table-node';
+import { countiesLayerFromDisk } from '../../src/core/units/layers-node';
+import { joinAccountsByPoint } from '../../src/core/units/account-join';
+import { UnitFinder } from '../../src/core/units/unit-finder';
+
+// Cook, DuPage and Lake counties, Illinois: neighbours around Chicago, with demo accounts.
+const COUNTIES = ['17031', '17043', '17097'];
+
+/** Demo accounts in the given counties, by the same core the app uses, computed in Node. */
+async function demoAccountsIn(fips: string[]): Promise<number> {
+  const bytes = new Uint8Array(readFileSync('fixtures/demo/accounts.csv'));
+  const preview = await previewCsv(byteSourceFromBytes(bytes), 'accounts.csv');
+  const { table } = await importAccountsCsv(byteSourceFromBytes(bytes), { mapping: preview.mapping, zips: loadZipTableFromDisk() });
+  const layer = countiesLayerFromDisk();
+  const { unitOfAccount } = joinAccountsByPoint(table, new UnitFinder(layer));
+  const wanted = new Set(fips.map((f) => layer.index.get(f)!));
+  let n = 0;
+  for (const u of unitOfAccount) if (wanted.has(u)) n++;
+  return n;
+}
+
+const figure = async (page: Page, territory: string, label: string) => {
+  const dl = page.getByLabel(`Figures of ${territory}`);
+  const terms = await dl.locator('dt').allInnerTexts();
+  const values = await dl.locator('dd').allInnerTexts();
+  return values[terms.indexOf(label)];
+};
+
+describe('painting territories from counties', () => {
+  let dir: string;
+  let context: BrowserContext;
+  let page: Page;
+  beforeAll(async () => {
+    dir = newProfileDir();
+    context = await launchProfile(dir);
+    page = await openApp(context);
+  });
+  afterAll(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('paints three counties into a territory, reads its figures, undoes and redoes', async () => {
+    const errors = watchErrors(page);
+    const expected = await demoAccountsIn(COUNTIES);
+    expect(expected).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Territories' }).click();
+    await page.getByRole('button', { name: 'New territory' }).click();
+    await page.evaluate(() => window.__tp!.jumpTo(-88.0, 42.0, 7.5));
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    for (const fips of COUNTIES) {
+      const at = await page.evaluate((id) => window.__tp!.unitOnScreen(id), fips);
+      expect(at).not.toBeNull();
+      await page.mouse.click(at!.x, at!.y);
+    }
+    await page.waitForFunction(() => document.querySelector('[aria-label="Figures of Territory 1"] dd')?.textContent === '3');
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    expect(Number((await figure(page, 'Territory 1', 'Accounts')).replace(/,/g, ''))).toBe(expected);
+    await page.screenshot({ path: 'test-results/territories.png' });
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('2');
+    await page.keyboard.press('Control+Shift+Z');
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    await page.keyboard.press('Control+Z');
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('2');
+    await page.getByRole('button', { name: 'Redo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: [\d,]+ counties/);
+    expect(errors).toEqual([]);
+  });
+});
