@@ -2,7 +2,7 @@ import type { Rep } from '../accounts/account';
 import type { AccountTable } from '../accounts/table';
 import { accountVisits, DEFAULT_WORKLOAD, type WorkloadSettings } from '../metrics/workload';
 import { joinAccountsByPoint, joinAccountsByZip, type AccountJoin } from '../units/account-join';
-import { aggregateUnits } from '../units/unit-aggregates';
+import { aggregateUnits, type UnitAggregates } from '../units/unit-aggregates';
 import { UnitFinder } from '../units/unit-finder';
 import type { UnitLayer } from '../units/unit-layer';
 import { ZIP_AREAS_LAYER_ID } from '../units/layers';
@@ -21,6 +21,8 @@ export interface PlanSession {
   layer: UnitLayer;
   plan: Plan;
   join: AccountJoin;
+  /** per-unit sums, e.g. for a unit's hover card */
+  aggregates: UnitAggregates;
   stats: TerritoryStats;
   history: PlanHistory;
 }
@@ -54,5 +56,5 @@ export function openPlanSession(input: PlanSessionInput): PlanSession {
     stats.apply(change);
     input.onChange?.(change);
   });
-  return { layer, plan, join, stats, history };
+  return { layer, plan, join, aggregates, stats, history };
 }

@@ -6,6 +6,7 @@ import { hiddenCodes } from '../map/hidden-codes';
 import { exposeMap } from '../../app/test-handle';
 import { formatCount } from '../import/format-count';
 import { usePlanStore } from '../../store/plan-store';
+import { UnitHoverCard } from '../territories/UnitHoverCard';
 
 /** The map: base map, account clusters and points, heatmap; follows the data and view stores. */
 export function MapPane() {
@@ -13,6 +14,7 @@ export function MapPane() {
   const controller = useRef<AccountMapController | null>(null);
   const [view, setView] = useState<ViewState | null>(null);
   const [styleNote, setStyleNote] = useState<string | null>(null);
+  const [hover, setHover] = useState<{ unit: number; x: number; y: number } | null>(null);
   const status = useDataStore((s) => s.status);
   const loadingMessage = useDataStore((s) => s.loadingMessage);
   const table = useDataStore((s) => s.dataset?.accounts ?? null);
@@ -30,6 +32,7 @@ export function MapPane() {
       onView: setView,
       onSelect: (row) => useViewStore.getState().select(row),
       onReady: () => undefined,
+      onUnitHover: (unit, x, y) => setHover(unit === null ? null : { unit, x, y }),
       onUnitClick: (unit) => {
         if (usePlanStore.getState().open) usePlanStore.getState().paint([unit]);
       },
@@ -74,6 +77,7 @@ export function MapPane() {
           </button>
         </div>
       )}
+      {planOpen && session && hover && <UnitHoverCard session={session} {...hover} />}
       {styleNote && (
         <div className="map-overlay-note map-overlay-note--low" role="status">
           {styleNote}

@@ -4,7 +4,7 @@ import type { Hidden } from '../../core/view/columns';
 import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
-import { hideUnitLayer, setUnitColor, showUnitLayer, UNIT_LAYERS } from '../../map/unit-layers';
+import { hideUnitLayer, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import type { PlanSession } from '../../core/plan/plan-session';
 import { onPlanChange } from '../../store/plan-store';
 import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
@@ -27,6 +27,8 @@ export interface ControllerEvents {
   onStyleFallback(message: string): void;
   /** a unit of the shown plan was clicked */
   onUnitClick(unit: number): void;
+  /** the pointer is over a unit (null: over none) at this position in the map's container */
+  onUnitHover(unit: number | null, x: number, y: number): void;
 }
 
 /**
@@ -72,6 +74,18 @@ export class AccountMapController {
     this.map.on('moveend', () => void this.refresh());
     this.map.on('click', ACCOUNT_LAYERS.points, (e) => this.clickPoint(e));
     this.map.on('click', ACCOUNT_LAYERS.clusters, (e) => this.clickCluster(e));
+    let hovered: number | null = null;
+    const hover = (unit: number | null, x = 0, y = 0) => {
+      if (hovered !== null && hovered !== unit) this.map.setFeatureState({ source: UNIT_SOURCE, id: hovered }, { hover: false });
+      if (unit !== null) this.map.setFeatureState({ source: UNIT_SOURCE, id: unit }, { hover: true });
+      hovered = unit;
+      events.onUnitHover(unit, x, y);
+    };
+    this.map.on('mousemove', UNIT_LAYERS.fill, (e) => {
+      const id = e.features?.[0]?.id;
+      hover(typeof id === 'number' ? id : null, e.point.x, e.point.y);
+    });
+    this.map.on('mouseleave', UNIT_LAYERS.fill, () => hover(null));
     this.map.on('click', UNIT_LAYERS.fill, (e) => {
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') events.onUnitClick(id);
