@@ -20,6 +20,8 @@ export function showUnitLayer(map: MapLibreMap, layer: UnitLayer): void {
   const data: FeatureCollection = { type: 'FeatureCollection', features };
   const existing = map.getSource(UNIT_SOURCE) as GeoJSONSource | undefined;
   if (existing) {
+    // Another layer's colours are keyed by the same indexes: clear them before the new shapes land.
+    map.removeFeatureState({ source: UNIT_SOURCE });
     existing.setData(data);
     return;
   }

@@ -2,7 +2,16 @@ import { create } from 'zustand';
 import { edit, type PlanChange } from '../core/plan/commands';
 import { newTerritory } from '../core/plan/plan';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
-import { loadCountiesLayer } from '../core/units/layers';
+import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
+import type { UnitLayer } from '../core/units/unit-layer';
+
+export type PlanLayerId = typeof COUNTIES_LAYER_ID | typeof ZIP_AREAS_LAYER_ID;
+export const LAYER_LABEL: Record<PlanLayerId, { one: string; many: string; menu: string }> = {
+  [COUNTIES_LAYER_ID]: { one: 'county', many: 'counties', menu: 'Counties' },
+  [ZIP_AREAS_LAYER_ID]: { one: 'ZIP area', many: 'ZIP areas', menu: 'ZIP areas (approximate)' },
+};
+
+const loadLayer = (id: PlanLayerId): Promise<UnitLayer> => (id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer());
 import { useDataStore } from './data-store';
 
 /** Territory colours: distinct, readable under account dots, and not the segment colours. */
@@ -22,6 +31,7 @@ interface PlanState {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   session: PlanSession | null;
+  layerId: PlanLayerId;
   /** bumps on every change so components re-read figures */
   version: number;
   activeId: string | null;
@@ -29,6 +39,8 @@ interface PlanState {
   /** why the last edit did less than asked */
   note: string | null;
   openTerritories(): Promise<void>;
+  /** switches the units painted; each layer has its own plan */
+  setLayer(id: PlanLayerId): Promise<void>;
   close(): void;
   paint(units: number[]): void;
   addTerritory(): void;
@@ -55,6 +67,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     status: 'idle',
     error: null,
     session: null,
+    layerId: COUNTIES_LAYER_ID,
     version: 0,
     activeId: null,
     erasing: false,
@@ -66,7 +79,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
       if (get().session || !dataset) return;
       set({ status: 'loading' });
       try {
-        const layer = await loadCountiesLayer();
+        const layer = await loadLayer(get().layerId);
         const session = openPlanSession({
           layer,
           accounts: dataset.accounts,
@@ -80,6 +93,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
 
     close: () => set({ open: false }),
+
+    async setLayer(layerId) {
+      if (layerId === get().layerId) return;
+      set({ layerId, session: null, activeId: null });
+      await get().openTerritories();
+    },
 
     paint(units) {
       const { activeId, erasing } = get();

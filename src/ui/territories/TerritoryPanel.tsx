@@ -1,17 +1,36 @@
 import { useEffect } from 'react';
-import { usePlanStore } from '../../store/plan-store';
+import { LAYER_LABEL, usePlanStore, type PlanLayerId } from '../../store/plan-store';
 import { formatMoney, formatNumber } from '../format';
 import { formatCount } from '../import/format-count';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
-  const { status, error, session, activeId, erasing, note, version } = usePlanStore();
-  const { addTerritory, setActive, setErasing, undo, redo, rename, remove, close } = usePlanStore.getState();
+  const { status, error, session, activeId, erasing, note, version, layerId } = usePlanStore();
+  const { addTerritory, setActive, setErasing, undo, redo, rename, remove, close, setLayer } = usePlanStore.getState();
   useUndoKeys();
   void version; // figures below are read from the session, which changes in place
+  const units = LAYER_LABEL[layerId];
 
-  if (status === 'loading') return <p role="status">Loading the county layer…</p>;
+  const layerPicker = (
+    <label className="field">
+      Units
+      <select value={layerId} onChange={(e) => void setLayer(e.target.value as PlanLayerId)} disabled={status === 'loading'}>
+        {(Object.keys(LAYER_LABEL) as PlanLayerId[]).map((id) => (
+          <option key={id} value={id}>
+            {LAYER_LABEL[id].menu}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  if (status === 'loading')
+    return (
+      <section className="territories">
+        {layerPicker}
+        <p role="status">Loading the {units.many} and adding up their accounts…</p>
+      </section>
+    );
   if (status === 'error') return <p role="alert">{error}</p>;
   if (!session) return null;
   const { plan, stats, history } = session;
@@ -21,7 +40,9 @@ export function TerritoryPanel() {
 
   return (
     <section aria-labelledby="territories-title" className="territories">
-      <h2 id="territories-title">Territories · counties</h2>
+      <h2 id="territories-title">Territories</h2>
+      {layerPicker}
+      {layerId !== 'us-counties' && <p className="note">ZIP areas are approximate: cells around each ZIP code’s centre, not USPS boundaries.</p>}
       <div className="territory-actions">
         <button type="button" onClick={addTerritory}>
           New territory
@@ -36,7 +57,7 @@ export function TerritoryPanel() {
           Redo
         </button>
       </div>
-      <p className="note">{plan.territories.length === 0 ? 'Create a territory, then click counties on the map to add them to it.' : erasing ? 'Click counties to make them unassigned.' : 'Click counties on the map to give them to the selected territory.'}</p>
+      <p className="note">{plan.territories.length === 0 ? `Create a territory, then click ${units.many} on the map to add them to it.` : erasing ? `Click ${units.many} to make them unassigned.` : `Click ${units.many} on the map to give them to the selected territory.`}</p>
       {note && (
         <p className="note warn" role="status">
           {note}
@@ -65,7 +86,7 @@ export function TerritoryPanel() {
                 </button>
               </label>
               <dl className="stat-grid territory-figures" aria-label={`Figures of ${t.name}`}>
-                <dt>Counties</dt>
+                <dt>{units.many[0].toUpperCase() + units.many.slice(1)}</dt>
                 <dd>{formatCount(f.units)}</dd>
                 <dt>Accounts</dt>
                 <dd>{formatCount(f.accounts)}</dd>
@@ -86,7 +107,7 @@ export function TerritoryPanel() {
         })}
       </ul>
       <p className="note" data-testid="unassigned">
-        Unassigned: {formatCount(unassigned.units)} counties, {formatCount(unassigned.accounts)} accounts.
+        Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
       <button type="button" onClick={close}>
         Close territories

@@ -8,7 +8,8 @@ export function UnitHoverCard({ session, unit, x, y }: { session: PlanSession; u
   const t = plan.assignment[unit];
   return (
     <div className="unit-hover" style={{ left: x + 14, top: y + 14 }} role="tooltip">
-      <strong>{layer.names[unit] || layer.ids[unit]}</strong> <span className="note">{layer.ids[unit]}</span>
+      <strong>{layer.names[unit] || layer.ids[unit]}</strong>
+      {layer.names[unit] && layer.names[unit] !== layer.ids[unit] && <span className="note"> {layer.ids[unit]}</span>}
       <div>
         {formatCount(aggregates.accounts[unit])} accounts · {formatMoney(aggregates.revenue[unit])} revenue · {formatMoney(aggregates.potential[unit])} potential
       </div>
