@@ -1,11 +1,16 @@
 import 'fake-indexeddb/auto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accountAt } from '../core/accounts/table';
 import { closeDatabase, getSetting, loadDataset, openDatabase, saveDataset } from './dataset-store';
+import { createPlan } from '../core/plan/plan';
+import { planFromJson, planToJson } from '../core/plan/plan-json';
+import { ZIP_AREAS_PATH } from '../core/units/layers-node';
 import { dumpDatabase, dumpToText, parseDump, restoreDump } from './dump';
+import { getActivePlanId, listPlans, loadPlan, savePlan } from './plan-store';
 import { DB_NAME, SCHEMA_VERSION, type Settings } from './schema';
 import { freshIndexedDB } from './testing/fresh-db';
 import { readExpectation, writeFixtureContent, type FixtureExpectation } from './testing/fixture-content';
@@ -58,7 +63,7 @@ describe.each(versions)('the v%i fixture', (version) => {
     expect(expected().schemaVersion).toBe(version);
   });
 
-  it("opens with today's code and gives the same accounts, reps and settings back", async () => {
+  it("opens with today's code and gives the same accounts, reps, settings and plans back", async () => {
     await freshIndexedDB();
     await restoreDump(dump());
     const want = expected();
@@ -75,10 +80,18 @@ describe.each(versions)('the v%i fixture', (version) => {
     for (const { row, account } of want.samples) expect(accountAt(accounts, row)).toEqual(account);
     expect(reps).toEqual(want.reps);
     for (const [k, v] of Object.entries(want.settings)) expect(await getSetting(k as keyof Settings)).toEqual(v);
+    // Fixtures from before v2 have no `plans`: such a database comes up with no plans and none active.
+    const plans = want.plans ?? [];
+    expect(await listPlans()).toEqual(plans.map((p) => p.record));
+    for (const p of plans) expect(await loadPlan(p.record.id)).toEqual(p);
+    expect(await getActivePlanId()).toBe(want.activePlanId ?? null);
 
     // The upgraded database takes the next save like any other.
     const next = await saveDataset({ accounts: syntheticTable(3), reps, source: 'import' }, { expectedRevision: want.revision });
     expect(next.revision).toBe(want.revision + 1);
+    const plan = plans[0]?.plan ?? planToJson(createPlan({ id: 'new-plan', name: 'New', layerId: 'us-counties', unitCount: 0 }), []);
+    const saved = await savePlan(plan, { expectedRevision: plans[0]?.record.revision ?? 0 });
+    expect(saved.revision).toBe((plans[0]?.record.revision ?? 0) + 1);
   });
 });
 
@@ -105,3 +118,45 @@ describe.runIf(versions.includes(1))('the v1 fixture, by hand', () => {
     expect(await getSetting('unitSystem')).toBe('metric');
   });
 });
+
+// Spelled out for v2 likewise: the plans a v2 release wrote, opened on the ids of the shipped layers.
+describe.runIf(versions.includes(2))('the v2 fixture, by hand', () => {
+  const layerOf = (layerId: string, ids: string[]) => ({ layerId, count: ids.length, index: new Map(ids.map((id, i) => [id, i])) });
+  const countyIds = () =>
+    (JSON.parse(readFileSync(createRequire(import.meta.url).resolve('us-atlas/counties-10m.json'), 'utf8')) as Geometries).objects.counties.geometries.map((g) => g.id);
+  const zipIds = () => (JSON.parse(readFileSync(ZIP_AREAS_PATH, 'utf8')) as Geometries).objects.zips.geometries.map((g) => g.id);
+
+  it('holds a county plan and a ZIP plan with territories, assignment, locks and pins', async () => {
+    await freshIndexedDB();
+    await restoreDump(parseDump(readFileSync(join(folder(2), 'dump.json'), 'utf8')));
+    expect((await loadDataset())!.accounts.count).toBe(250);
+    const records = await listPlans();
+    expect(records.map((r) => [r.id, r.layerId, r.revision, r.territoryCount, r.assignedUnitCount]).sort()).toEqual([
+      ['plan-cambridge-zips', 'us-zip-areas', 1, 2, 7],
+      ['plan-ma-counties', 'us-counties', 2, 2, 14],
+    ]);
+    expect(await getActivePlanId()).toBe('plan-ma-counties');
+
+    const counties = planFromJson((await loadPlan('plan-ma-counties'))!.plan, layerOf('us-counties', countyIds()));
+    expect(counties.problems).toEqual([]);
+    expect(counties.plan.territories.map((t) => [t.id, t.name, t.repId, t.quota, t.locked, t.parentId])).toEqual([
+      ['t-east', 'East', 'R1', 750_000, false, 'd-ne'],
+      ['t-west', 'West ✓', 'R2', null, true, null],
+    ]);
+    expect(counties.plan.groups.map((g) => g.id)).toEqual(['d-ne']);
+    expect(counties.plan.assignment.reduce((n, t) => n + (t >= 0 ? 1 : 0), 0)).toBe(14);
+    expect(counties.plan.lockedUnits.reduce((n, l) => n + l, 0)).toBe(1);
+    expect(Object.fromEntries(counties.plan.pins)).toEqual({ A0000001: 't-west', A0000101: 't-east' });
+    expect(counties.plan.balance).toEqual({ metric: 'workload', tolerancePct: 10 });
+
+    const zips = planFromJson((await loadPlan('plan-cambridge-zips'))!.plan, layerOf('us-zip-areas', zipIds()));
+    expect(zips.problems).toEqual([]);
+    expect(zips.plan.territories.map((t) => t.id)).toEqual(['t-cambridge', 't-somerville']);
+    expect(zips.plan.lockedUnits.reduce((n, l) => n + l, 0)).toBe(2);
+    expect(Object.fromEntries(zips.plan.pins)).toEqual({ A0000007: 't-somerville' });
+  });
+});
+
+interface Geometries {
+  objects: Record<string, { geometries: { id: string }[] }>;
+}

@@ -2,11 +2,15 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeDatabase, loadDataset, openDatabase } from './dataset-store';
-import { parseDump, restoreDump } from './dump';
+import { closeDatabase, getSetting, loadDataset, openDatabase } from './dataset-store';
+import { dumpDatabase, parseDump, restoreDump } from './dump';
 import { NewerSchemaError } from './errors';
+import { getActivePlanId, listPlans } from './plan-store';
 import { DB_NAME, runUpgradeSteps, SCHEMA_VERSION, UPGRADE_STEPS, type UpgradeStep } from './schema';
 import { freshIndexedDB } from './testing/fresh-db';
+import { FIXTURE_ROWS } from './testing/fixture-content';
+import { tableDifference } from './testing/same-table';
+import { syntheticTable } from './testing/synthetic';
 
 const v1Dump = () => parseDump(readFileSync(new URL('../../fixtures/storage/v1/dump.json', import.meta.url), 'utf8'));
 
@@ -30,26 +34,47 @@ describe('schema upgrades', () => {
   it('build the current layout from nothing', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'reps', 'settings']);
-    const tx = db.transaction('accountChunks');
-    expect(tx.store.keyPath).toEqual(['generation', 'index']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
+    const tx = db.transaction(['accountChunks', 'plans', 'planBodies']);
+    expect(tx.objectStore('accountChunks').keyPath).toEqual(['generation', 'index']);
+    expect(tx.objectStore('plans').keyPath).toBe('id');
+    expect(tx.objectStore('planBodies').keyPath).toBe('id');
     await tx.done;
   });
 
-  it('run as a sequence: a v1 database goes through a (hypothetical) v2 step and keeps its data', async () => {
+  it('take a v1 database to v2 with every account, and every v1 record exactly as it was', async () => {
+    const before = v1Dump();
+    await restoreDump(before);
+    const { accounts, meta } = (await loadDataset())!;
+    expect((await openDatabase()).version).toBe(2);
+    // The v1 fixture was written from syntheticTable(FIXTURE_ROWS): all 250 rows, byte for byte.
+    expect(meta.accountCount).toBe(FIXTURE_ROWS);
+    expect(tableDifference(accounts, syntheticTable(FIXTURE_ROWS))).toBeNull();
+    expect(await getSetting('unitSystem')).toBe('metric');
+    expect(await listPlans()).toEqual([]);
+    expect(await getActivePlanId()).toBeNull();
+
+    await closeDatabase();
+    const after = await dumpDatabase(DB_NAME);
+    expect(after.version).toBe(2);
+    for (const store of before.stores) expect(after.stores.find((s) => s.name === store.name)).toEqual(store);
+    expect(after.stores.map((s) => s.name).sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
+  });
+
+  it('run as a sequence: a v1 database goes through v2 and a (hypothetical) v3 step and keeps its data', async () => {
     await restoreDump(v1Dump());
-    // What a v2 release might do: add a store and fill it from the existing records.
-    const v2: UpgradeStep = (db, tx) => {
-      const plans = db.createObjectStore('plans', { keyPath: 'id' });
+    // What a v3 release might do (docs/STORAGE.md): add the snapshot store and fill it from existing records.
+    const v3: UpgradeStep = (db, tx) => {
+      const snapshots = db.createObjectStore('planSnapshots', { keyPath: ['planId', 'id'] });
       void tx
         .objectStore('meta')
         .get('dataset')
-        .then((meta) => plans.put({ id: 'default', name: 'Current territories', basedOnRevision: (meta as { revision: number }).revision }));
+        .then((meta) => snapshots.put({ planId: 'p1', id: 's1', name: 'As imported', basedOnRevision: (meta as { revision: number }).revision }));
     };
-    const db = await openWith([...UPGRADE_STEPS, v2], 2);
-    expect(db.version).toBe(2);
-    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'plans', 'reps', 'settings']);
-    expect(await db.get('plans', 'default')).toEqual({ id: 'default', name: 'Current territories', basedOnRevision: 2 });
+    const db = await openWith([...UPGRADE_STEPS, v3], 3);
+    expect(db.version).toBe(3);
+    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'planSnapshots', 'plans', 'reps', 'settings']);
+    expect(await db.get('planSnapshots', ['p1', 's1'])).toEqual({ planId: 'p1', id: 's1', name: 'As imported', basedOnRevision: 2 });
     expect(await db.count('accountChunks')).toBe(3);
   });
 

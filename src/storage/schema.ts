@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Rep } from '../core/accounts/account';
 import type { PackedStrings } from '../core/accounts/packed-strings';
+import type { PlanJson } from '../core/plan/plan-json';
 
 /**
  * The IndexedDB layout of Territory Planner. Every change to stores or record shapes gets a new
@@ -8,7 +9,7 @@ import type { PackedStrings } from '../core/accounts/packed-strings';
  * (see docs/STORAGE.md), so that data saved by any earlier release still opens.
  */
 export const DB_NAME = 'territory-planner';
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Rows per stored chunk: big enough that a million rows are ten puts, small enough to clone without a spike. */
 export const CHUNK_ROWS = 100_000;
@@ -76,6 +77,29 @@ export interface Settings {
   /** the account field the map colours by */
   colorBy: string;
   unitSystem: 'imperial' | 'metric';
+  /** the plan the app opens with (plan-store.ts reads and writes it); absent = none chosen */
+  activePlanId: string;
+}
+
+/**
+ * What the `plans` store holds for each saved plan: everything a plan list shows, and the
+ * revision the save checks. The plan itself (PlanJson) is in `planBodies` under the same id, so
+ * listing plans and checking a revision never clone megabytes of assignment.
+ */
+export interface PlanRecord {
+  id: string;
+  name: string;
+  /** the UnitLayer the plan paints (UnitLayer.layerId) */
+  layerId: string;
+  /** ms since epoch, set by the first save and kept afterwards */
+  createdAt: number;
+  /** ms since epoch of the latest save */
+  updatedAt: number;
+  /** 1 after the first save, +1 per save; per plan, independent of the dataset's revision */
+  revision: number;
+  territoryCount: number;
+  /** units with a territory (unassigned units are not stored) */
+  assignedUnitCount: number;
 }
 
 export interface TerritoryDB extends DBSchema {
@@ -83,10 +107,18 @@ export interface TerritoryDB extends DBSchema {
   accountChunks: { key: [number, number]; value: AccountChunkRecord };
   reps: { key: string; value: Rep[] };
   settings: { key: string; value: unknown };
+  plans: { key: string; value: PlanRecord };
+  planBodies: { key: string; value: PlanJson };
 }
 
 export type StoreName = StoreNames<TerritoryDB>;
 export const DATA_STORES = ['meta', 'accountChunks', 'reps'] as const satisfies readonly StoreName[];
+/**
+ * Plan writes span these, never DATA_STORES: a plan refers to units and accounts by id and
+ * tolerates missing ones on load, so it does not depend on one dataset revision, and an autosave
+ * must not queue behind a million-row dataset save. `settings` holds the active plan id.
+ */
+export const PLAN_STORES = ['plans', 'planBodies', 'settings'] as const satisfies readonly StoreName[];
 
 /**
  * One step brings the database from version N-1 to N. Steps name stores by string and see an
@@ -103,6 +135,12 @@ export const UPGRADE_STEPS: readonly (UpgradeStep | undefined)[] = [
     db.createObjectStore('accountChunks', { keyPath: ['generation', 'index'] });
     db.createObjectStore('reps');
     db.createObjectStore('settings');
+  },
+  // v2: saved plans, as a small record for lists and revision checks plus the PlanJson apart.
+  // Only adds stores: every v1 record stays as it is. The active plan id is a setting.
+  (db) => {
+    db.createObjectStore('plans', { keyPath: 'id' });
+    db.createObjectStore('planBodies', { keyPath: 'id' });
   },
 ];
 
