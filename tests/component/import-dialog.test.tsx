@@ -30,7 +30,8 @@ const preview: CsvPreview = {
     { role: 'lon', column: null, score: 0, alternatives: [] },
   ],
   mapping: { id: 0, name: 1, zip: 2 },
-  notes: [],
+  // previewCsv lists the encoding note among its notes
+  notes: ['Not valid UTF-8: read as Windows-1252.'],
 };
 
 /** A data worker stand-in: answers every import with a fixed report and records what it was asked. */
