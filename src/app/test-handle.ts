@@ -1,6 +1,6 @@
 import type { AccountMapController } from '../ui/map/account-map-controller';
 import { ACCOUNT_LAYERS } from '../map/account-layers';
-import { usePlanStore } from '../store/plan-store';
+import { flushPlan, usePlanStore } from '../store/plan-store';
 
 /**
  * A small read-only handle on the live map for the end-to-end tests and benchmarks, so they can
@@ -16,6 +16,8 @@ export interface TestHandle {
   /** screen position of the first rendered single account, to click it */
   firstPointOnScreen(): { x: number; y: number; row: number } | null;
   zoom(): number;
+  /** resolves once the open plan is saved */
+  flushPlan(): Promise<void>;
   /** screen position of a unit of the open plan (by id, e.g. a county FIPS), to click it */
   unitOnScreen(id: string): { x: number; y: number } | null;
   center(): [number, number];
@@ -56,6 +58,7 @@ export function exposeMap(c: AccountMapController): void {
       return { x: rect.left + pt.x, y: rect.top + pt.y, row: Number(f.properties.index) };
     },
     zoom: () => map.getZoom(),
+    flushPlan,
     unitOnScreen(id) {
       const layer = usePlanStore.getState().session?.layer;
       const u = layer?.index.get(id);

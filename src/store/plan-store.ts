@@ -13,6 +13,8 @@ export const LAYER_LABEL: Record<PlanLayerId, { one: string; many: string; menu:
 
 const loadLayer = (id: PlanLayerId): Promise<UnitLayer> => (id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer());
 import { useDataStore } from './data-store';
+import { useTabStore } from './tab-store';
+import { loadStoredPlan, PlanAutosave } from './plan-autosave';
 
 /** Territory colours: distinct, readable under account dots, and not the segment colours. */
 export const TERRITORY_COLORS = ['#e6194b', '#3cb44b', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#fabebe', '#008080', '#9a6324', '#800000'];
@@ -53,9 +55,19 @@ interface PlanState {
 }
 
 let sequence = 0;
+let autosave: PlanAutosave | null = null;
+
+/** Saves the open plan now (tests and page unload); resolves once it is stored. */
+export function flushPlan(): Promise<void> {
+  return autosave?.flush() ?? Promise.resolve();
+}
 
 export const usePlanStore = create<PlanState>((set, get) => {
-  const bump = (note?: string) => set((s) => ({ version: s.version + 1, note: note ?? null }));
+  const bump = (note?: string) => {
+    set((s) => ({ version: s.version + 1, note: note ?? null }));
+    if (useTabStore.getState().isPrimary) autosave?.changed();
+    else set({ note: 'This tab is read-only (the app is open in another tab): edits here are not saved.' });
+  };
   const run = (cmd: Parameters<PlanSession['history']['do']>[0]) => {
     const session = get().session;
     if (!session) return;
@@ -80,13 +92,18 @@ export const usePlanStore = create<PlanState>((set, get) => {
       set({ status: 'loading' });
       try {
         const layer = await loadLayer(get().layerId);
+        const stored = await loadStoredPlan(layer);
         const session = openPlanSession({
           layer,
           accounts: dataset.accounts,
           reps: dataset.reps,
+          plan: stored?.plan,
           onChange: (change) => listeners.forEach((l) => l(change)),
         });
-        set({ session, status: 'ready', version: 0 });
+        await autosave?.flush();
+        autosave = new PlanAutosave(session.plan, layer, stored?.revision ?? 0, (message) => set({ note: `The plan could not be saved: ${message}` }));
+        const note = stored?.problems.length ? `Some of the stored plan could not be kept: ${stored.problems.join('; ')}` : null;
+        set({ session, status: 'ready', version: 0, note, activeId: session.plan.territories[0]?.id ?? null });
       } catch (e) {
         set({ status: 'error', error: e instanceof Error ? e.message : String(e) });
       }

@@ -77,4 +77,16 @@ describe('painting territories from counties', () => {
     expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: [\d,]+ counties/);
     expect(errors).toEqual([]);
   });
+
+  it('keeps the plan after a reload', async () => {
+    await page.evaluate(() => window.__tp!.flushPlan());
+    await page.reload();
+    await page.getByTestId('account-count').waitFor();
+    await page.getByRole('button', { name: 'Territories' }).click();
+    await page.getByLabel('Figures of Territory 1').waitFor();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    await page.evaluate(() => window.__tp!.jumpTo(-88.0, 42.0, 7.5));
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    await page.screenshot({ path: 'test-results/territories-reloaded.png' });
+  });
 });
