@@ -3,6 +3,7 @@ import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { UnitLayer } from '../core/units/unit-layer';
 import { ACCOUNT_LAYERS } from './account-layers';
+import { FONT_SEMIBOLD } from './fonts';
 
 export const UNIT_SOURCE = 'units';
 export const UNIT_LAYERS = { fill: 'units-fill', line: 'units-line' } as const;
@@ -53,4 +54,31 @@ export function hideUnitLayer(map: MapLibreMap): void {
 /** null clears the unit's colour (unassigned). */
 export function setUnitColor(map: MapLibreMap, unit: number, color: string | null): void {
   map.setFeatureState({ source: UNIT_SOURCE, id: unit }, { color });
+}
+
+export const OUTLINE_SOURCE = 'territory-outlines';
+export const OUTLINE_LAYERS = { line: 'territory-outline', label: 'territory-label' } as const;
+
+/** Territory borders and names over the units: one feature per territory, rebuilt after edits. */
+export function setTerritoryOutlines(map: MapLibreMap, outlines: FeatureCollection): void {
+  const source = map.getSource(OUTLINE_SOURCE) as GeoJSONSource | undefined;
+  if (source) {
+    source.setData(outlines);
+    return;
+  }
+  map.addSource(OUTLINE_SOURCE, { type: 'geojson', data: outlines });
+  const below = map.getLayer(ACCOUNT_LAYERS.heatmap) ? ACCOUNT_LAYERS.heatmap : undefined;
+  map.addLayer({ id: OUTLINE_LAYERS.line, type: 'line', source: OUTLINE_SOURCE, paint: { 'line-color': ['get', 'color'], 'line-width': 2.2 } }, below);
+  map.addLayer({
+    id: OUTLINE_LAYERS.label,
+    type: 'symbol',
+    source: OUTLINE_SOURCE,
+    layout: { 'text-field': ['get', 'name'], 'text-font': FONT_SEMIBOLD, 'text-size': 13, 'symbol-placement': 'point' },
+    paint: { 'text-color': '#1d2430', 'text-halo-color': 'rgba(255,255,255,0.9)', 'text-halo-width': 1.6 },
+  });
+}
+
+export function hideTerritoryOutlines(map: MapLibreMap): void {
+  for (const id of [OUTLINE_LAYERS.label, OUTLINE_LAYERS.line]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(OUTLINE_SOURCE)) map.removeSource(OUTLINE_SOURCE);
 }

@@ -4,7 +4,8 @@ import type { Hidden } from '../../core/view/columns';
 import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
-import { hideUnitLayer, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
+import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
+import { territoryOutlines } from '../../core/units/outline';
 import type { PlanSession } from '../../core/plan/plan-session';
 import { onPlanChange } from '../../store/plan-store';
 import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
@@ -133,6 +134,7 @@ export class AccountMapController {
       return;
     }
     if (!session) {
+      hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
       return;
     }
@@ -141,8 +143,22 @@ export class AccountMapController {
       const { assignment, territories } = session.plan;
       for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : null);
     };
+    // Outlines are rebuilt from shared edges at most once a frame, however fast the edits come.
+    let outlineFrame = 0;
+    const drawOutlines = () => {
+      outlineFrame = 0;
+      const { plan, layer } = session;
+      const shapes = territoryOutlines(layer, plan.assignment, plan.territories.length);
+      setTerritoryOutlines(this.map, {
+        type: 'FeatureCollection',
+        features: plan.territories.map((t, i) => ({ type: 'Feature', geometry: shapes[i], properties: { name: t.name, color: t.color } })),
+      });
+    };
+    const outlinesSoon = () => (outlineFrame ||= requestAnimationFrame(drawOutlines));
     paintAll();
+    drawOutlines();
     this.planUnsubscribe = onPlanChange((change) => {
+      outlinesSoon();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
         for (const u of change.units) setUnitColor(this.map, u, t ? t.color : null);
