@@ -92,8 +92,8 @@ export function territoriesToGeoJSON(
       workload_hours: num(f.workloadHours),
       [`area_${u}2`]: num(areaIn(f.areaKm2, u)),
       [`perimeter_${u}`]: num(distanceIn(f.perimeterKm, u)),
-      [`density_per_${u}2`]: num(f.density),
-      polsby_popper: num(f.polsbyPopper),
+      [`density_per_${u}2`]: ratio(f.density),
+      polsby_popper: ratio(f.polsbyPopper),
       parts: f.parts,
       // null = no rep (or a rep without a home), as the panel says "no rep"
       [`travel_mean_${u}`]: f.travel ? num(distanceIn(f.travel.meanKm, u)) : null,
@@ -116,6 +116,14 @@ export function territoriesToGeoJSON(
 function num(v: number | null): number | null {
   if (v === null || !Number.isFinite(v)) return null;
   return Number.isInteger(v) ? v : Number(v.toFixed(6));
+}
+
+/**
+ * Ratios (density, Polsby-Popper) to 9 significant digits instead: they carry no summation noise
+ * of their own, and a sparse territory's 3e-7 accounts per km² must not print as 0.
+ */
+function ratio(v: number): number | null {
+  return Number.isFinite(v) ? Number(v.toPrecision(9)) : null;
 }
 
 /** lon/lat to 6 decimals; exact for |x| ≤ 180 (x × 1e6 < 2^53), and ±180 stay ±180. */
