@@ -47,6 +47,8 @@ interface PlanState {
   paint(units: number[]): void;
   addTerritory(): void;
   rename(id: string, name: string): void;
+  setRep(id: string, repId: string | null): void;
+  setQuota(id: string, quota: number | null): void;
   remove(id: string): void;
   setActive(id: string): void;
   setErasing(on: boolean): void;
@@ -134,6 +136,10 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
 
     rename: (id, name) => run(edit.rename(id, name)),
+    setRep(id, repId) {
+      run(edit.setRep(id, repId));
+    },
+    setQuota: (id, quota) => run(edit.setQuota(id, quota)),
     remove(id) {
       run(edit.remove(id));
       if (get().activeId === id) set({ activeId: get().session?.plan.territories[0]?.id ?? null });

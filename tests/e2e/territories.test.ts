@@ -75,6 +75,15 @@ describe('painting territories from counties', () => {
     await page.getByRole('button', { name: 'Redo' }).click();
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
     expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: [\d,]+ counties/);
+
+    // A rep brings travel into the figures; the territory owns its quota.
+    expect(await figure(page, 'Territory 1', 'Travel')).toBe('no rep');
+    await page.getByRole('combobox', { name: 'Rep of Territory 1' }).selectOption({ index: 1 });
+    await page.waitForFunction(() => /mi mean/.test(document.querySelector('[aria-label="Figures of Territory 1"]')?.textContent ?? ''));
+    const quota = page.getByRole('textbox', { name: 'Quota of Territory 1' });
+    await quota.fill('$250,000');
+    await quota.press('Tab');
+    await page.waitForFunction(() => /\$250,000/.test(document.querySelector('[aria-label="Figures of Territory 1"]')?.textContent ?? ''));
     expect(errors).toEqual([]);
   });
 

@@ -1,13 +1,15 @@
 import { useEffect } from 'react';
 import { LAYER_LABEL, usePlanStore, type PlanLayerId } from '../../store/plan-store';
-import { formatMoney, formatNumber } from '../format';
 import { formatCount } from '../import/format-count';
+import { useDataStore } from '../../store/data-store';
+import { TerritoryCard } from './TerritoryCard';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
   const { status, error, session, activeId, erasing, note, version, layerId } = usePlanStore();
-  const { addTerritory, setActive, setErasing, undo, redo, rename, remove, close, setLayer } = usePlanStore.getState();
+  const { addTerritory, setErasing, undo, redo, close, setLayer } = usePlanStore.getState();
+  const reps = useDataStore((s) => s.dataset?.reps ?? []);
   useUndoKeys();
   void version; // figures below are read from the session, which changes in place
   const units = LAYER_LABEL[layerId];
@@ -64,47 +66,19 @@ export function TerritoryPanel() {
         </p>
       )}
       <ul className="territory-list" aria-label="Territories">
-        {plan.territories.map((t, i) => {
-          const f = stats.figures(i);
-          const dev = balance.deviationPct[i];
-          return (
-            <li key={t.id} className={t.id === activeId ? 'active' : ''}>
-              <label className="territory-pick">
-                <input type="radio" name="active-territory" checked={t.id === activeId && !erasing} onChange={() => setActive(t.id)} aria-label={`Paint with ${t.name}`} />
-                <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
-                <input
-                  type="text"
-                  className="territory-name"
-                  aria-label={`Name of ${t.name}`}
-                  defaultValue={t.name}
-                  key={`${t.id}-${t.name}`}
-                  onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.name && rename(t.id, e.target.value.trim())}
-                  onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-                />
-                <button type="button" className="link-button" aria-label={`Delete ${t.name}`} onClick={() => remove(t.id)}>
-                  Delete
-                </button>
-              </label>
-              <dl className="stat-grid territory-figures" aria-label={`Figures of ${t.name}`}>
-                <dt>{units.many[0].toUpperCase() + units.many.slice(1)}</dt>
-                <dd>{formatCount(f.units)}</dd>
-                <dt>Accounts</dt>
-                <dd>{formatCount(f.accounts)}</dd>
-                <dt>Last-year revenue</dt>
-                <dd>{formatMoney(f.revenue)}</dd>
-                <dt>Revenue potential</dt>
-                <dd>{formatMoney(f.potential)}</dd>
-                <dt>Workload</dt>
-                <dd>{formatNumber(f.workloadHours)} h/yr</dd>
-                <dt>vs. mean potential</dt>
-                <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
-              </dl>
-              <div className="balance-bar" aria-hidden="true">
-                <span style={{ width: `${(balance.values[i] / maxValue) * 100}%`, background: t.color }} />
-              </div>
-            </li>
-          );
-        })}
+        {plan.territories.map((t, i) => (
+          <TerritoryCard
+            key={t.id}
+            territory={t}
+            figures={stats.figures(i, 'mi')}
+            deviationPct={balance.deviationPct[i]}
+            barPct={(balance.values[i] / maxValue) * 100}
+            active={t.id === activeId && !erasing}
+            unitsLabel={units.many[0].toUpperCase() + units.many.slice(1)}
+            reps={reps}
+            classificationLabels={session.aggregates.classificationLabels}
+          />
+        ))}
       </ul>
       <p className="note" data-testid="unassigned">
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.

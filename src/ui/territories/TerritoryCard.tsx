@@ -1,0 +1,105 @@
+import type { Rep } from '../../core/accounts/account';
+import type { Territory } from '../../core/plan/plan';
+import type { TerritoryFigures } from '../../core/plan/territory-stats';
+import { usePlanStore } from '../../store/plan-store';
+import { formatMoney, formatNumber } from '../format';
+import { formatCount } from '../import/format-count';
+
+const KM_PER_MI = 1.609344;
+
+/** One territory: pick it to paint with, name it, give it a rep and a quota, read its figures. */
+export function TerritoryCard(props: {
+  territory: Territory;
+  figures: TerritoryFigures;
+  deviationPct: number;
+  barPct: number;
+  active: boolean;
+  unitsLabel: string;
+  reps: readonly Rep[];
+  classificationLabels: readonly string[];
+}) {
+  const { territory: t, figures: f, deviationPct: dev, active, reps } = props;
+  const { setActive, rename, remove, setRep, setQuota } = usePlanStore.getState();
+  const rep = reps.find((r) => r.id === t.repId);
+  const quota = t.quota ?? rep?.quota ?? null;
+  const mix = props.classificationLabels
+    .map((label, code) => ({ label: label || '(none)', n: f.classifications[code] ?? 0 }))
+    .filter((m) => m.n > 0)
+    .map((m) => `${m.label} ${Math.round((m.n / Math.max(1, f.accounts)) * 100)}%`)
+    .join(' · ');
+  return (
+    <li className={active ? 'active' : ''}>
+      <label className="territory-pick">
+        <input type="radio" name="active-territory" checked={active} onChange={() => setActive(t.id)} aria-label={`Paint with ${t.name}`} />
+        <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+        <input
+          type="text"
+          className="territory-name"
+          aria-label={`Name of ${t.name}`}
+          defaultValue={t.name}
+          key={`${t.id}-${t.name}`}
+          onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.name && rename(t.id, e.target.value.trim())}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+        <button type="button" className="link-button" aria-label={`Delete ${t.name}`} onClick={() => remove(t.id)}>
+          Delete
+        </button>
+      </label>
+      <div className="territory-owner">
+        <select aria-label={`Rep of ${t.name}`} value={t.repId ?? ''} onChange={(e) => setRep(t.id, e.target.value || null)}>
+          <option value="">No rep</option>
+          {reps.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+        <input
+          type="text"
+          inputMode="numeric"
+          aria-label={`Quota of ${t.name}`}
+          placeholder={rep?.quota ? `Quota (rep’s: ${formatMoney(rep.quota)})` : 'Quota'}
+          defaultValue={t.quota ?? ''}
+          key={`${t.id}-q-${t.quota}`}
+          onBlur={(e) => {
+            const v = e.target.value.replace(/[$,\s]/g, '');
+            const q = v === '' ? null : Number(v);
+            if (q === null || (Number.isFinite(q) && q >= 0)) {
+              if (q !== t.quota) setQuota(t.id, q);
+            } else e.target.value = t.quota === null ? '' : String(t.quota);
+          }}
+        />
+      </div>
+      <dl className="stat-grid territory-figures" aria-label={`Figures of ${t.name}`}>
+        <dt>{props.unitsLabel}</dt>
+        <dd>{formatCount(f.units)}</dd>
+        <dt>Accounts</dt>
+        <dd>{formatCount(f.accounts)}</dd>
+        <dt>Last-year revenue</dt>
+        <dd>{formatMoney(f.revenue)}</dd>
+        <dt>Revenue potential</dt>
+        <dd>{formatMoney(f.potential)}</dd>
+        <dt>Quota</dt>
+        <dd>{quota === null ? '—' : formatMoney(quota)}</dd>
+        <dt>Workload</dt>
+        <dd>{formatNumber(f.workloadHours)} h/yr</dd>
+        <dt>Area</dt>
+        <dd>{formatNumber(f.areaKm2 / (KM_PER_MI * KM_PER_MI))} mi²</dd>
+        <dt>Density</dt>
+        <dd>{Number.isFinite(f.density) ? `${f.density.toFixed(2)} /mi²` : '—'}</dd>
+        <dt>Compactness</dt>
+        <dd>{Number.isFinite(f.polsbyPopper) ? f.polsbyPopper.toFixed(2) : '—'}</dd>
+        <dt>Parts</dt>
+        <dd>{f.parts}</dd>
+        <dt>Travel</dt>
+        <dd>{f.travel ? `${formatNumber(f.travel.meanKm / KM_PER_MI)} mi mean, ${formatNumber(f.travel.maxKm / KM_PER_MI)} max` : 'no rep'}</dd>
+        <dt>vs. mean potential</dt>
+        <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
+      </dl>
+      {mix && <p className="note territory-mix">{mix}</p>}
+      <div className="balance-bar" aria-hidden="true">
+        <span style={{ width: `${props.barPct}%`, background: t.color }} />
+      </div>
+    </li>
+  );
+}
