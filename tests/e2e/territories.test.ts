@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
+import Papa from 'papaparse';
 import { launchProfile, newProfileDir, watchErrors } from './browser';
 import { openApp } from './app-page';
 import { byteSourceFromBytes } from '../../src/core/import/byte-source';
@@ -97,5 +98,24 @@ describe('painting territories from counties', () => {
     await page.evaluate(() => window.__tp!.jumpTo(-88.0, 42.0, 7.5));
     await page.waitForFunction(() => window.__tp!.isIdle());
     await page.screenshot({ path: 'test-results/territories-reloaded.png' });
+  });
+
+  it('exports the territories as GeoJSON and the accounts as CSV, and both read back', async () => {
+    const expected = await demoAccountsIn(COUNTIES);
+    const [geo] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export territories (GeoJSON)' }).click()]);
+    const fc = JSON.parse(readFileSync((await geo.path())!, 'utf8')) as { type: string; features: { geometry: { type: string; coordinates: number[][][][] }; properties: Record<string, unknown> }[] };
+    expect(fc.type).toBe('FeatureCollection');
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0].properties).toMatchObject({ name: 'Territory 1', accounts: expected, units: 3, quota: 250000 });
+    expect(fc.features[0].geometry.type).toBe('MultiPolygon');
+    const [lon, lat] = fc.features[0].geometry.coordinates[0][0][0];
+    expect(String(lon).split('.')[1]?.length ?? 0).toBeLessThanOrEqual(6);
+    expect(lat).toBeGreaterThan(41);
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export accounts (CSV)' }).click()]);
+    const rows = Papa.parse<Record<string, string>>(readFileSync((await csvDownload.path())!, 'utf8').replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    expect(rows).toHaveLength(5000);
+    expect(rows.filter((r) => r.Territory === 'Territory 1')).toHaveLength(expected);
+    expect(rows.every((r) => /^\d{5}$/.test(r.ZIP))).toBe(true);
   });
 });

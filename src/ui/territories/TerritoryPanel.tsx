@@ -3,6 +3,7 @@ import { LAYER_LABEL, usePlanStore, type PlanLayerId } from '../../store/plan-st
 import { formatCount } from '../import/format-count';
 import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
+import { ExportButtons } from './ExportButtons';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
@@ -10,6 +11,7 @@ export function TerritoryPanel() {
   const { status, error, session, activeId, erasing, note, version, layerId } = usePlanStore();
   const { addTerritory, setErasing, undo, redo, close, setLayer } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
+  const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
   void version; // figures below are read from the session, which changes in place
   const units = LAYER_LABEL[layerId];
@@ -83,6 +85,7 @@ export function TerritoryPanel() {
       <p className="note" data-testid="unassigned">
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
+      {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}
       <button type="button" onClick={close}>
         Close territories
       </button>
