@@ -49,6 +49,9 @@ interface PlanState {
   rename(id: string, name: string): void;
   setRep(id: string, repId: string | null): void;
   setQuota(id: string, quota: number | null): void;
+  setLocked(id: string, locked: boolean): void;
+  /** pins an account (by id) to a territory; null unpins it */
+  pin(accountId: string, territoryId: string | null): void;
   remove(id: string): void;
   setActive(id: string): void;
   setErasing(on: boolean): void;
@@ -140,6 +143,8 @@ export const usePlanStore = create<PlanState>((set, get) => {
       run(edit.setRep(id, repId));
     },
     setQuota: (id, quota) => run(edit.setQuota(id, quota)),
+    setLocked: (id, locked) => run(edit.lockTerritory(id, locked)),
+    pin: (accountId, territoryId) => run(territoryId ? edit.pin(accountId, territoryId) : edit.unpin(accountId)),
     remove(id) {
       run(edit.remove(id));
       if (get().activeId === id) set({ activeId: get().session?.plan.territories[0]?.id ?? null });

@@ -11,21 +11,30 @@ import { loadZipTableFromDisk } from '../../src/core/geo/zip-table-node';
 import { countiesLayerFromDisk } from '../../src/core/units/layers-node';
 import { joinAccountsByPoint } from '../../src/core/units/account-join';
 import { UnitFinder } from '../../src/core/units/unit-finder';
+import { getString } from '../../src/core/accounts/packed-strings';
 
 // Cook, DuPage and Lake counties, Illinois: neighbours around Chicago, with demo accounts.
 const COUNTIES = ['17031', '17043', '17097'];
 
 /** Demo accounts in the given counties, by the same core the app uses, computed in Node. */
 async function demoAccountsIn(fips: string[]): Promise<number> {
+  return (await demoJoin(fips)).inside;
+}
+
+async function demoJoin(fips: string[]): Promise<{ inside: number; outsideId: string }> {
   const bytes = new Uint8Array(readFileSync('fixtures/demo/accounts.csv'));
   const preview = await previewCsv(byteSourceFromBytes(bytes), 'accounts.csv');
   const { table } = await importAccountsCsv(byteSourceFromBytes(bytes), { mapping: preview.mapping, zips: loadZipTableFromDisk() });
   const layer = countiesLayerFromDisk();
   const { unitOfAccount } = joinAccountsByPoint(table, new UnitFinder(layer));
   const wanted = new Set(fips.map((f) => layer.index.get(f)!));
-  let n = 0;
-  for (const u of unitOfAccount) if (wanted.has(u)) n++;
-  return n;
+  let inside = 0;
+  let outside = -1;
+  unitOfAccount.forEach((u, row) => {
+    if (wanted.has(u)) inside++;
+    else if (outside < 0 && u >= 0) outside = row;
+  });
+  return { inside, outsideId: getString(table.id, outside) };
 }
 
 const figure = async (page: Page, territory: string, label: string) => {
@@ -117,5 +126,20 @@ describe('painting territories from counties', () => {
     expect(rows).toHaveLength(5000);
     expect(rows.filter((r) => r.Territory === 'Territory 1')).toHaveLength(expected);
     expect(rows.every((r) => /^\d{5}$/.test(r.ZIP))).toBe(true);
+  });
+
+  it('pins an account from elsewhere to the territory, lists the pin, and unpins it', async () => {
+    const { inside, outsideId } = await demoJoin(COUNTIES);
+    const box = page.getByRole('combobox', { name: 'Search accounts, ZIP or city' });
+    await box.click();
+    await box.fill(outsideId);
+    await page.getByRole('option').first().waitFor();
+    await box.press('Enter');
+    await page.getByRole('combobox', { name: 'Pinned to territory' }).selectOption({ label: 'Territory 1' });
+    await page.waitForFunction((n) => document.querySelector('[aria-label="Figures of Territory 1"] dd:nth-of-type(2)')?.textContent === String(n), inside + 1);
+    await page.getByRole('region', { name: 'Pinned accounts' }).or(page.getByRole('heading', { name: 'Pinned accounts' })).first().waitFor();
+    await page.getByText(`${outsideId} → Territory 1`).waitFor();
+    await page.getByRole('button', { name: `Unpin ${outsideId}` }).click();
+    await page.waitForFunction((n) => document.querySelector('[aria-label="Figures of Territory 1"] dd:nth-of-type(2)')?.textContent === String(n), inside);
   });
 });

@@ -3,6 +3,8 @@ import { accountAt } from '../../core/accounts/table';
 import { useDataStore } from '../../store/data-store';
 import { useViewStore } from '../../store/view-store';
 import { ProfileCard } from '../profile-card/ProfileCard';
+import { PinControl } from '../territories/PinControl';
+import '../territories/territories.css';
 
 /** The profile card of the account picked on the map, in the table or by search. */
 export function SelectedAccountCard() {
@@ -14,6 +16,7 @@ export function SelectedAccountCard() {
   return (
     <div className="card-slot">
       <ProfileCard record={record} onClose={() => select(null)} />
+      <PinControl accountId={record.id} />
     </div>
   );
 }

@@ -19,7 +19,7 @@ export function TerritoryCard(props: {
   classificationLabels: readonly string[];
 }) {
   const { territory: t, figures: f, deviationPct: dev, active, reps } = props;
-  const { setActive, rename, remove, setRep, setQuota } = usePlanStore.getState();
+  const { setActive, rename, remove, setRep, setQuota, setLocked } = usePlanStore.getState();
   const rep = reps.find((r) => r.id === t.repId);
   const quota = t.quota ?? rep?.quota ?? null;
   const mix = props.classificationLabels
@@ -41,9 +41,12 @@ export function TerritoryCard(props: {
           onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== t.name && rename(t.id, e.target.value.trim())}
           onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
         />
-        <button type="button" className="link-button" aria-label={`Delete ${t.name}`} onClick={() => remove(t.id)}>
+        <button type="button" className="link-button" aria-label={`Delete ${t.name}`} onClick={() => remove(t.id)} disabled={t.locked}>
           Delete
         </button>
+      </label>
+      <label className="radio-row territory-lock">
+        <input type="checkbox" checked={t.locked} onChange={(e) => setLocked(t.id, e.target.checked)} /> Locked (keeps its {props.unitsLabel.toLowerCase()})
       </label>
       <div className="territory-owner">
         <select aria-label={`Rep of ${t.name}`} value={t.repId ?? ''} onChange={(e) => setRep(t.id, e.target.value || null)}>

@@ -4,6 +4,7 @@ import { formatCount } from '../import/format-count';
 import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
+import { PinList } from './PinList';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
@@ -85,6 +86,7 @@ export function TerritoryPanel() {
       <p className="note" data-testid="unassigned">
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
+      <PinList session={session} />
       {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}
       <button type="button" onClick={close}>
         Close territories
