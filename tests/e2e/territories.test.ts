@@ -142,4 +142,15 @@ describe('painting territories from counties', () => {
     await page.getByRole('button', { name: `Unpin ${outsideId}` }).click();
     await page.waitForFunction((n) => document.querySelector('[aria-label="Figures of Territory 1"] dd:nth-of-type(2)')?.textContent === String(n), inside);
   });
+
+  it('assigns a unit from the keyboard by its id', async () => {
+    const input = page.getByRole('textbox', { name: 'Assign by id or name' });
+    await input.focus();
+    await page.keyboard.type('17089');
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'Kane assigned.' }).waitFor();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('4');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+  });
 });

@@ -5,6 +5,7 @@ import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
 import { PinList } from './PinList';
+import { AssignByName } from './AssignByName';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
@@ -63,6 +64,7 @@ export function TerritoryPanel() {
         </button>
       </div>
       <p className="note">{plan.territories.length === 0 ? `Create a territory, then click ${units.many} on the map to add them to it.` : erasing ? `Click ${units.many} to make them unassigned.` : `Click ${units.many} on the map to give them to the selected territory.`}</p>
+      {plan.territories.length > 0 && <AssignByName layer={session.layer} unitsLabel={units.one} />}
       {note && (
         <p className="note warn" role="status">
           {note}
