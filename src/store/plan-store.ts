@@ -44,7 +44,10 @@ interface PlanState {
   /** switches the units painted; each layer has its own plan */
   setLayer(id: PlanLayerId): Promise<void>;
   close(): void;
-  paint(units: number[]): void;
+  /** `stroke` groups a brush stroke's paints into one undo step */
+  paint(units: number[], stroke?: string): void;
+  brushing: boolean;
+  setBrushing(on: boolean): void;
   addTerritory(): void;
   rename(id: string, name: string): void;
   setRep(id: string, repId: string | null): void;
@@ -73,11 +76,11 @@ export const usePlanStore = create<PlanState>((set, get) => {
     if (useTabStore.getState().isPrimary) autosave?.changed();
     else set({ note: 'This tab is read-only (the app is open in another tab): edits here are not saved.' });
   };
-  const run = (cmd: Parameters<PlanSession['history']['do']>[0]) => {
+  const run = (cmd: Parameters<PlanSession['history']['do']>[0], group?: string) => {
     const session = get().session;
     if (!session) return;
-    const r = session.history.do(cmd);
-    bump(r.note);
+    const r = session.history.do(cmd, undefined, group);
+    if (r.inverse || r.note) bump(r.note);
   };
   return {
     open: false,
@@ -88,6 +91,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     version: 0,
     activeId: null,
     erasing: false,
+    brushing: false,
     note: null,
 
     async openTerritories() {
@@ -122,10 +126,10 @@ export const usePlanStore = create<PlanState>((set, get) => {
       await get().openTerritories();
     },
 
-    paint(units) {
+    paint(units, stroke) {
       const { activeId, erasing } = get();
-      if (erasing) run(edit.erase(units));
-      else if (activeId) run(edit.paint(units, activeId));
+      if (erasing) run(edit.erase(units), stroke);
+      else if (activeId) run(edit.paint(units, activeId), stroke);
       else set({ note: 'Create or pick a territory first, then click units to give them to it.' });
     },
 
@@ -151,6 +155,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     setActive: (activeId) => set({ activeId, erasing: false }),
     setErasing: (erasing) => set({ erasing }),
+    setBrushing: (brushing) => set({ brushing }),
     undo() {
       if (get().session?.history.undo()) bump();
     },

@@ -153,4 +153,21 @@ describe('painting territories from counties', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
   });
+
+  it('paints a brush stroke across counties and undoes it in one step', async () => {
+    await page.getByRole('button', { name: 'Brush' }).click();
+    const from = (await page.evaluate(() => window.__tp!.unitOnScreen('17037')))!; // DeKalb
+    const to = (await page.evaluate(() => window.__tp!.unitOnScreen('17089')))!; // Kane, its neighbour
+    const center = await page.evaluate(() => window.__tp!.center());
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 12 });
+    await page.mouse.up();
+    expect(Number(await figure(page, 'Territory 1', 'Counties'))).toBeGreaterThanOrEqual(5);
+    // The map did not pan under the brush.
+    expect(await page.evaluate(() => window.__tp!.center())).toEqual(center);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    await page.getByRole('button', { name: 'Brush' }).click();
+  });
 });

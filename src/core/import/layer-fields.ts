@@ -84,12 +84,18 @@ function nameScore(f: LayerField, count: number): number {
   if (count === 0 || f.filled === 0 || f.name === FEATURE_ID_FIELD) return 0;
   const wordy = f.samples.filter((s) => /\p{L}/u.test(s)).length / Math.max(1, f.samples.length);
   if (wordy < 0.5) return 0;
-  let score = (f.filled / count) * 20 + (f.distinct / count) * 20 + wordy * 20;
   const b = bare(f.name);
   const known = NAME_NAMES.indexOf(b);
+  const nameLike = known >= 0 || /(name|nm|nom)$/i.test(b);
+  // units' names mostly differ (county names repeat across states, about 1 in 2 is distinct);
+  // a field where they mostly repeat names something bigger, like the province (PRNAME)
+  const distinct = f.distinct / f.filled;
+  if (distinct < (nameLike ? 0.3 : 0.9)) return 0;
+  // an unnamed field counts only when it holds words (spaces, lower case), not codes (MTFCC G6350)
+  if (!nameLike && !f.samples.some((s) => /\s|\p{Ll}/u.test(s))) return 0;
+  let score = (f.filled / count) * 20 + distinct * 20 + wordy * 20;
   if (known >= 0) score += 100 - known * 5;
-  else if (/(name|nm|nom)$/i.test(b)) score += 60;
-  else score -= 20;
+  else if (nameLike) score += 60;
   return score;
 }
 

@@ -33,6 +33,7 @@ export function MapPane() {
       onSelect: (row) => useViewStore.getState().select(row),
       onReady: () => undefined,
       onUnitHover: (unit, x, y) => setHover(unit === null ? null : { unit, x, y }),
+      onBrush: (units, stroke) => usePlanStore.getState().paint(units, stroke),
       onUnitClick: (unit) => {
         if (usePlanStore.getState().open) usePlanStore.getState().paint([unit]);
       },
@@ -62,6 +63,8 @@ export function MapPane() {
   const planOpen = usePlanStore((s) => s.open);
   const session = usePlanStore((s) => s.session);
   useEffect(() => controller.current?.showPlan(planOpen ? session : null), [planOpen, session, mapKey]);
+  const brushing = usePlanStore((s) => s.brushing && s.open);
+  useEffect(() => controller.current?.setBrush(brushing), [brushing, mapKey]);
   useEffect(() => {
     if (flyTo) controller.current?.map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
   }, [flyTo]);

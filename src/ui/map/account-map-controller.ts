@@ -28,6 +28,8 @@ export interface ControllerEvents {
   onStyleFallback(message: string): void;
   /** a unit of the shown plan was clicked */
   onUnitClick(unit: number): void;
+  /** the brush passed over these units during one stroke */
+  onBrush(units: number[], stroke: string): void;
   /** the pointer is over a unit (null: over none) at this position in the map's container */
   onUnitHover(unit: number | null, x: number, y: number): void;
 }
@@ -49,6 +51,9 @@ export class AccountMapController {
   private pendingRemote: string | null = null;
   private disposed = false;
   private planUnsubscribe: (() => void) | null = null;
+  private brush = false;
+  private stroke: { id: string; seen: Set<number> } | null = null;
+  private strokes = 0;
   last: ViewResult | null = null;
 
   constructor(
@@ -87,7 +92,28 @@ export class AccountMapController {
       hover(typeof id === 'number' ? id : null, e.point.x, e.point.y);
     });
     this.map.on('mouseleave', UNIT_LAYERS.fill, () => hover(null));
+    const brushAt = (point: { x: number; y: number }) => {
+      if (!this.stroke || !this.map.getLayer(UNIT_LAYERS.fill)) return;
+      const fresh: number[] = [];
+      for (const f of this.map.queryRenderedFeatures([point.x, point.y], { layers: [UNIT_LAYERS.fill] })) {
+        if (typeof f.id === 'number' && !this.stroke.seen.has(f.id)) {
+          this.stroke.seen.add(f.id);
+          fresh.push(f.id);
+        }
+      }
+      if (fresh.length > 0) events.onBrush(fresh, this.stroke.id);
+    };
+    this.map.on('mousedown', (e) => {
+      if (!this.brush || !this.planUnsubscribe) return;
+      this.stroke = { id: `stroke-${++this.strokes}`, seen: new Set() };
+      brushAt(e.point);
+    });
+    this.map.on('mousemove', (e) => brushAt(e.point));
+    const endStroke = () => (this.stroke = null);
+    this.map.on('mouseup', endStroke);
+    this.map.getCanvas().addEventListener('mouseleave', endStroke);
     this.map.on('click', UNIT_LAYERS.fill, (e) => {
+      if (this.brush) return; // the stroke already painted it
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') events.onUnitClick(id);
     });
@@ -164,6 +190,17 @@ export class AccountMapController {
         for (const u of change.units) setUnitColor(this.map, u, t ? t.color : null);
       } else if (change.type !== 'pin' && change.type !== 'locks') paintAll();
     });
+  }
+
+  /**
+   * Brush mode: dragging paints every unit the pointer crosses, as one undoable stroke; the map
+   * does not pan meanwhile (the wheel and the +/- buttons still zoom).
+   */
+  setBrush(on: boolean): void {
+    this.brush = on;
+    if (on) this.map.dragPan.disable();
+    else this.map.dragPan.enable();
+    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
   }
 
   setSelected(row: number | null): void {

@@ -10,8 +10,8 @@ import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
-  const { status, error, session, activeId, erasing, note, version, layerId } = usePlanStore();
-  const { addTerritory, setErasing, undo, redo, close, setLayer } = usePlanStore.getState();
+  const { status, error, session, activeId, erasing, brushing, note, version, layerId } = usePlanStore();
+  const { addTerritory, setErasing, setBrushing, undo, redo, close, setLayer } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
@@ -52,6 +52,9 @@ export function TerritoryPanel() {
       <div className="territory-actions">
         <button type="button" onClick={addTerritory}>
           New territory
+        </button>
+        <button type="button" aria-pressed={brushing} onClick={() => setBrushing(!brushing)} title="Drag across the map to paint; the map does not pan meanwhile">
+          Brush
         </button>
         <button type="button" aria-pressed={erasing} onClick={() => setErasing(!erasing)}>
           Erase
