@@ -57,7 +57,7 @@ export function listFields(features: RawFeature[]): LayerField[] {
 }
 
 // best first; compared without case and without a trailing census year (GEOID20 → geoid)
-const ID_NAMES = ['geoid', 'zcta5ce', 'zcta5', 'zcta', 'cfsauid', 'fsa', 'postcode', 'postdist', 'pc_district', 'plz', 'fips', 'id', 'code', 'key', 'name'];
+const ID_NAMES = ['geoid', 'zcta5ce', 'zcta5', 'zcta', 'cfsauid', 'fsa', 'postcode', 'postdist', 'pc_district', 'plz', 'fips', 'id', 'code', 'key'];
 const NAME_NAMES = ['name', 'namelsad', 'name_en', 'label', 'title', 'cfsaname', 'district', 'region', 'nom'];
 
 const bare = (name: string): string => name.toLowerCase().replace(/(19|20)?\d\d$/, '');
@@ -66,10 +66,12 @@ const bare = (name: string): string => name.toLowerCase().replace(/(19|20)?\d\d$
 function idScore(f: LayerField, count: number): number {
   if (count === 0 || f.filled === 0) return 0;
   const uniqueness = f.distinct / count;
-  if (uniqueness < 0.9) return 0; // a category (state, type) or mostly empty
-  let score = uniqueness * 50 + (f.unique ? 50 : 0);
   const b = bare(f.name);
   const known = f.name === FEATURE_ID_FIELD ? ID_NAMES.indexOf('id') : ID_NAMES.indexOf(b);
+  // a known id field stays the guess with a few duplicates or gaps (they are reported); any
+  // other field must be nearly unique, or it is a category (state, type)
+  if (uniqueness < (known >= 0 ? 0.5 : 0.9)) return 0;
+  let score = uniqueness * 50 + (f.unique ? 50 : 0);
   if (known >= 0) score += 100 - known * 4;
   else if (/(^|_)(id|code|cd|fips|geoid)$|(id|code|cd)$/i.test(b)) score += 40;
   // ids are short codes, names are words: prefer short values without spaces
