@@ -11,6 +11,7 @@ import {
   type LayerCounts,
   type LayerImportResult,
   type LayerIssue,
+  type LayerIssueKind,
   type LayerPreview,
   type RawLayer,
 } from './layer-types';
@@ -85,7 +86,8 @@ export async function readLayerFile(data: ArrayBuffer | Uint8Array, fileName: st
   if (repaired.every((r) => r.geometry === null)) {
     const issues = geometryIssues(preview, guess.id);
     const projected = issues.filter((i) => i.kind === 'not-wgs84');
-    if (projected.length > 0) throw new LayerImportError('projected-coordinates', projectedMessage(raw, projected[0]), issues);
+    // mostly out of range: the coordinate system is the problem, not the features
+    if (projected.length > 0 && projected.length * 2 >= raw.features.length) throw new LayerImportError('projected-coordinates', projectedMessage(raw, projected[0]), issues);
     throw new LayerImportError('no-polygons', `Nothing in ${fileName} can be a unit: ${summarise(issues)}.`, issues);
   }
   return preview;
@@ -104,10 +106,29 @@ function projectedMessage(raw: RawLayer, example: LayerIssue): string {
   }
 }
 
+const KIND_WORDS: Record<LayerIssueKind, string> = {
+  'empty-geometry': 'without geometry',
+  'not-polygon': 'not polygons',
+  'bad-coordinate': 'with coordinates that are not numbers',
+  'not-wgs84': 'outside longitude/latitude range',
+  'unclosed-ring': 'with unclosed rings',
+  'short-ring': 'with rings too short to enclose anything',
+  'zero-area-ring': 'with rings that have no area',
+  'wrong-winding': 'wound the wrong way',
+  'self-intersection': 'crossing themselves',
+  'overlapping-parts': 'with overlapping parts',
+  'duplicate-id': 'with a repeated id',
+  'missing-id': 'without an id',
+};
+
+/** "not polygons: 3, without geometry: 1": the rejected features by reason, most common first. */
 function summarise(issues: LayerIssue[]): string {
-  const byKind = new Map<string, number>();
-  for (const i of issues) byKind.set(i.kind, (byKind.get(i.kind) ?? 0) + 1);
-  return [...byKind].map(([k, n]) => `${n} ${k.replace(/-/g, ' ')}`).join(', ');
+  const byKind = new Map<LayerIssueKind, number>();
+  for (const i of issues) if (i.severity === 'rejected') byKind.set(i.kind, (byKind.get(i.kind) ?? 0) + 1);
+  return [...byKind]
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, n]) => `${KIND_WORDS[k]}: ${n}`)
+    .join(', ');
 }
 
 /** The geometry problems of the preview, labelled with ids from `idField`. */
