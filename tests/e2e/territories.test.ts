@@ -155,6 +155,8 @@ describe('painting territories from counties', () => {
   });
 
   it('paints a brush stroke across counties and undoes it in one step', async () => {
+    await page.evaluate(() => window.__tp!.jumpTo(-88.0, 42.0, 7.5));
+    await page.waitForFunction(() => window.__tp!.isIdle());
     await page.getByRole('button', { name: 'Brush' }).click();
     const from = (await page.evaluate(() => window.__tp!.unitOnScreen('17037')))!; // DeKalb
     const to = (await page.evaluate(() => window.__tp!.unitOnScreen('17089')))!; // Kane, its neighbour

@@ -178,7 +178,7 @@ describe('importLayerFile', () => {
   it('nothing but points: refused, saying why', async () => {
     const e = await errorOf(importLayerFile(enc(fc({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [0, 0] } })), 'pts.geojson'));
     expect(e.code).toBe('no-polygons');
-    expect(e.message).toBe('Nothing in pts.geojson can be a unit: not polygons: 1.');
+    expect(e.message).toBe('Nothing in pts.geojson can be a unit (not polygons: 1).');
   });
 
   it('TopoJSON with two objects: all of them by default, or the chosen one', async () => {

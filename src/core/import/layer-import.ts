@@ -88,7 +88,7 @@ export async function readLayerFile(data: ArrayBuffer | Uint8Array, fileName: st
     const projected = issues.filter((i) => i.kind === 'not-wgs84');
     // mostly out of range: the coordinate system is the problem, not the features
     if (projected.length > 0 && projected.length * 2 >= raw.features.length) throw new LayerImportError('projected-coordinates', projectedMessage(raw, projected[0]), issues);
-    throw new LayerImportError('no-polygons', `Nothing in ${fileName} can be a unit: ${summarise(issues)}.`, issues);
+    throw new LayerImportError('no-polygons', `Nothing in ${fileName} can be a unit (${summarise(issues)}).`, issues);
   }
   return preview;
 }
@@ -196,7 +196,7 @@ export function buildLayer(preview: LayerPreview, opts: LayerBuildOptions): Laye
   const objectName = opts.objectName ?? 'units';
   const { features, issues, counts } = selectUnits(preview, opts);
   if (features.length === 0) {
-    throw new LayerImportError('no-features', `No feature of ${preview.fileName} could be imported: ${summarise(issues)}.`, issues);
+    throw new LayerImportError('no-features', `No feature of ${preview.fileName} could be imported (${summarise(issues)}).`, issues);
   }
   // quantizing before arcs are cut snaps borders that agree to within a grid step onto each
   // other, so neighbours share arcs (adjacency, outlines) even when their vertices differ in the
