@@ -151,6 +151,7 @@ describe('importLayerFile', () => {
   it('labels geometry problems with the id field the user picks', async () => {
     const file = enc(fc(squareFeature({ GEOID: 'g1', CODE: 'c1' }, 0, 0), { type: 'Feature', properties: { GEOID: 'g2', CODE: 'c2' }, geometry: null }));
     const preview = await readLayerFile(file, 'a.geojson');
+    expect(preview.issues.map((i) => [i.featureId, i.index, i.kind])).toEqual([['g2', 1, 'empty-geometry']]); // guessed: GEOID
     expect(geometryIssues(preview, 'GEOID')[0].featureId).toBe('g2');
     expect(geometryIssues(preview, 'CODE')[0].featureId).toBe('c2');
     expect(buildLayer(preview, { idField: 'CODE' }).issues[0].featureId).toBe('c2');

@@ -66,7 +66,10 @@ export interface ReadLayerOptions {
   part?: string;
 }
 
-/** Step 1: parse, repair geometry, list the fields and guess the id and name fields. */
+/**
+ * Step 1: parse, repair geometry, list the fields and guess the id and name fields. Refuses the
+ * file (LayerImportError, with the per-feature issues) when no feature has usable geometry.
+ */
 export async function readLayerFile(data: ArrayBuffer | Uint8Array, fileName: string, opts: ReadLayerOptions = {}): Promise<LayerPreview> {
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   let raw: RawLayer;
@@ -81,10 +84,11 @@ export async function readLayerFile(data: ArrayBuffer | Uint8Array, fileName: st
   const repaired = raw.features.map((f) => repairGeometry(f.geometry, { reportWinding }));
   const fields = listFields(raw.features);
   const guess = guessFields(fields, raw.features.length);
-  const preview: LayerPreview = { ...raw, fileName, fields, guess, repaired };
+  const preview: LayerPreview = { ...raw, fileName, fields, guess, repaired, issues: [] };
+  preview.issues = geometryIssues(preview, guess.id);
 
   if (repaired.every((r) => r.geometry === null)) {
-    const issues = geometryIssues(preview, guess.id);
+    const issues = preview.issues;
     const projected = issues.filter((i) => i.kind === 'not-wgs84');
     // mostly out of range: the coordinate system is the problem, not the features
     if (projected.length > 0 && projected.length * 2 >= raw.features.length) throw new LayerImportError('projected-coordinates', projectedMessage(raw, projected[0]), issues);

@@ -102,6 +102,8 @@ export interface LayerPreview extends RawLayer {
   guess: FieldGuess;
   /** one entry per feature, in order: its repaired geometry and the problems found */
   repaired: RepairedGeometry[];
+  /** the geometry problems, labelled with ids from the guessed id field (buildLayer relabels) */
+  issues: LayerIssue[];
 }
 
 export interface LayerBuildOptions {
