@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { edit, type PlanChange } from '../core/plan/commands';
 import { newTerritory } from '../core/plan/plan';
+import { distinctColors, territoryNeighbours } from '../core/plan/distinct-colors';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import type { UnitLayer } from '../core/units/unit-layer';
@@ -53,6 +54,10 @@ interface PlanState {
   setRep(id: string, repId: string | null): void;
   setQuota(id: string, quota: number | null): void;
   setLocked(id: string, locked: boolean): void;
+  /** recolours so that touching territories differ (one undoable step) */
+  distinctColors(): void;
+  highlightUnassigned: boolean;
+  setHighlightUnassigned(on: boolean): void;
   /** pins an account (by id) to a territory; null unpins it */
   pin(accountId: string, territoryId: string | null): void;
   remove(id: string): void;
@@ -92,6 +97,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     activeId: null,
     erasing: false,
     brushing: false,
+    highlightUnassigned: false,
     note: null,
 
     async openTerritories() {
@@ -148,6 +154,16 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     setQuota: (id, quota) => run(edit.setQuota(id, quota)),
     setLocked: (id, locked) => run(edit.lockTerritory(id, locked)),
+    distinctColors() {
+      const session = get().session;
+      if (!session) return;
+      const { plan, layer } = session;
+      const colors = distinctColors(territoryNeighbours(layer, plan), plan.territories.map((t) => t.color), TERRITORY_COLORS);
+      const commands = plan.territories.filter((t, i) => t.color !== colors[i]).map((t) => edit.recolor(t.id, colors[plan.territories.indexOf(t)]));
+      if (commands.length > 0) run({ kind: 'batch', commands });
+      else set({ note: 'Touching territories already have different colours.' });
+    },
+    setHighlightUnassigned: (highlightUnassigned) => set({ highlightUnassigned }),
     pin: (accountId, territoryId) => run(territoryId ? edit.pin(accountId, territoryId) : edit.unpin(accountId)),
     remove(id) {
       run(edit.remove(id));

@@ -172,4 +172,17 @@ describe('painting territories from counties', () => {
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
     await page.getByRole('button', { name: 'Brush' }).click();
   });
+
+  it('adds a neighbouring territory, keeps touching colours apart, and highlights the unassigned', async () => {
+    await page.getByRole('button', { name: 'New territory' }).click();
+    const kane = (await page.evaluate(() => window.__tp!.unitOnScreen('17089')))!;
+    await page.mouse.click(kane.x, kane.y);
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
+    await page.getByRole('button', { name: 'Recolour so neighbours differ' }).click();
+    await page.getByText('Touching territories already have different colours.').waitFor();
+    await page.getByRole('checkbox', { name: 'Highlight unassigned counties' }).check();
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    await page.screenshot({ path: 'test-results/territories-two.png' });
+    expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: 3,227 counties/);
+  });
 });

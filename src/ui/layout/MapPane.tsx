@@ -65,6 +65,8 @@ export function MapPane() {
   useEffect(() => controller.current?.showPlan(planOpen ? session : null), [planOpen, session, mapKey]);
   const brushing = usePlanStore((s) => s.brushing && s.open);
   useEffect(() => controller.current?.setBrush(brushing), [brushing, mapKey]);
+  const highlightUnassigned = usePlanStore((s) => s.highlightUnassigned);
+  useEffect(() => controller.current?.setHighlightUnassigned(highlightUnassigned), [highlightUnassigned, session, mapKey]);
   useEffect(() => {
     if (flyTo) controller.current?.map.flyTo({ center: [flyTo.lon, flyTo.lat], zoom: flyTo.zoom, essential: true });
   }, [flyTo]);

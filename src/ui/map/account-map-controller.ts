@@ -6,6 +6,8 @@ import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
+
+const UNASSIGNED_COLOR = '#8a94a6';
 import type { PlanSession } from '../../core/plan/plan-session';
 import { onPlanChange } from '../../store/plan-store';
 import { ACCOUNT_LAYERS, setAccountColors, setAccountData, setAccountDisplay, setRevenueScale, setSelectedAccount } from '../../map/account-layers';
@@ -52,6 +54,8 @@ export class AccountMapController {
   private disposed = false;
   private planUnsubscribe: (() => void) | null = null;
   private brush = false;
+  private unassignedColor: string | null = null;
+  private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
   private strokes = 0;
   last: ViewResult | null = null;
@@ -167,8 +171,9 @@ export class AccountMapController {
     showUnitLayer(this.map, session.layer);
     const paintAll = () => {
       const { assignment, territories } = session.plan;
-      for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : null);
+      for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : this.unassignedColor);
     };
+    this.repaintUnits = paintAll;
     // Outlines are rebuilt from shared edges at most once a frame, however fast the edits come.
     let outlineFrame = 0;
     const drawOutlines = () => {
@@ -187,7 +192,7 @@ export class AccountMapController {
       outlinesSoon();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
-        for (const u of change.units) setUnitColor(this.map, u, t ? t.color : null);
+        for (const u of change.units) setUnitColor(this.map, u, t ? t.color : this.unassignedColor);
       } else if (change.type !== 'pin' && change.type !== 'locks') paintAll();
     });
   }
@@ -201,6 +206,12 @@ export class AccountMapController {
     if (on) this.map.dragPan.disable();
     else this.map.dragPan.enable();
     this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+  }
+
+  /** Shows unassigned units in a flat grey so gaps in the plan stand out. */
+  setHighlightUnassigned(on: boolean): void {
+    this.unassignedColor = on ? UNASSIGNED_COLOR : null;
+    this.repaintUnits?.();
   }
 
   setSelected(row: number | null): void {

@@ -10,8 +10,8 @@ import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
-  const { status, error, session, activeId, erasing, brushing, note, version, layerId } = usePlanStore();
-  const { addTerritory, setErasing, setBrushing, undo, redo, close, setLayer } = usePlanStore.getState();
+  const { status, error, session, activeId, erasing, brushing, note, version, layerId, highlightUnassigned } = usePlanStore();
+  const { addTerritory, setErasing, setBrushing, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
@@ -91,6 +91,14 @@ export function TerritoryPanel() {
       <p className="note" data-testid="unassigned">
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
+      <label className="radio-row">
+        <input type="checkbox" checked={highlightUnassigned} onChange={(e) => setHighlightUnassigned(e.target.checked)} /> Highlight unassigned {units.many}
+      </label>
+      {plan.territories.length > 1 && (
+        <button type="button" onClick={recolor}>
+          Recolour so neighbours differ
+        </button>
+      )}
       <PinList session={session} />
       {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}
       <button type="button" onClick={close}>
