@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Feature, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
 import type { GeometryCollection } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { PRJ_WEB_MERCATOR, shapefileZip, square as ring, toWebMercator, type ShapeRecord } from '../../../fixtures/geometry/shapefile-zip';
+import { countiesLayer } from '../units/layers';
 import { buildUnitLayer, type UnitLayer } from '../units/unit-layer';
 import { buildLayer, geometryIssues, importLayerFile, readLayerFile, sniffLayerBytes } from './layer-import';
 import { FEATURE_ID_FIELD, LayerImportError } from './layer-types';
@@ -228,5 +231,26 @@ describe('importLayerFile', () => {
     const e = await errorOf(importLayerFile(shapefileZip(records, { project: toWebMercator }), 'nj.zip'));
     expect(e.code).toBe('no-prj');
     expect(e.message).toMatch(/No \.prj in the zip: cannot tell the coordinate system/);
+  });
+
+  it('us-atlas counties imported as a user TopoJSON: every county but one collapsed by quantization, same borders as the shipped layer', async () => {
+    const bytes = readFileSync(createRequire(import.meta.url).resolve('us-atlas/counties-10m.json'));
+    const result = await importLayerFile(new Uint8Array(bytes), 'counties-10m.json', { part: 'counties' });
+    expect(result.preview.guess).toEqual({ id: FEATURE_ID_FIELD, name: 'name' });
+    // Falls Church, VA is two distinct points in the 10m file: nothing with an area
+    expect(result.issues.filter((i) => i.severity === 'rejected').map((i) => [i.featureId, i.kind])).toEqual([['51610', 'short-ring']]);
+    expect(result.counts).toMatchObject({ features: 3231, imported: 3230, rejected: 1 });
+    // rings that only touch themselves (tri-point spikes) are left alone, so borders survive
+    const mine = buildUnitLayer(result.topology, { layerId: 'user', objectName: 'units' });
+    const shipped = countiesLayer(JSON.parse(bytes.toString('utf8')));
+    const sharedBorders = (l: UnitLayer, id: string) => {
+      const u = l.index.get(id)!;
+      const out: string[] = [];
+      for (let k = l.adjStart[u]; k < l.adjStart[u + 1]; k++) if (!l.adjBridge[k] && l.ids[l.adj[k]] !== '51610') out.push(l.ids[l.adj[k]]);
+      return out.sort().join(',');
+    };
+    const differ = mine.ids.filter((id) => sharedBorders(mine, id) !== sharedBorders(shipped, id));
+    // San Francisco touches Alameda only through a part of zero area, which the repair leaves out
+    expect(differ.sort()).toEqual(['06001', '06075']);
   });
 });

@@ -49,11 +49,16 @@ describe('repairGeometry', () => {
     expect(kindsOf(poly([[0, 0], [4, 0], [4, 4], [0, 4], [0, 0], [4, 0], [4, 4], [0, 4], [0, 0]]))).toEqual(['rejected self-intersection']);
   });
 
-  it('splits two lobes pinched at one vertex into two polygons', () => {
-    const r = repairGeometry(poly([[0, 0], [2, 0], [2, 2], [4, 2], [4, 4], [2, 4], [2, 2], [0, 2], [0, 0]]));
+  it('keeps two lobes pinched at one vertex as they are: wound the same way, their area is right', () => {
+    const g = poly([[0, 0], [2, 0], [2, 2], [4, 2], [4, 4], [2, 4], [2, 2], [0, 2], [0, 0]]);
+    expect(repairGeometry(g)).toEqual({ geometry: g, problems: [] });
+  });
+
+  it('splits a bow-tie that crosses at a vertex (lobes wound opposite ways: the shoelace area would be 0)', () => {
+    const r = repairGeometry(poly([[0, 0], [1, 1], [2, 2], [2, 0], [1, 1], [0, 2], [0, 0]]));
     expect(r.problems.map((p) => p.kind)).toEqual(['self-intersection']);
     expect(polygonsOf(r.geometry!)).toHaveLength(2);
-    expect(area(r.geometry!)).toBeCloseTo(8, 12);
+    expect(area(r.geometry!)).toBeCloseTo(2, 12);
     expectClean(r.geometry);
   });
 

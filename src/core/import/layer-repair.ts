@@ -81,13 +81,18 @@ function repair(g: Geometry | null | undefined, note: (k: LayerIssueKind, m: str
   };
   polys.forEach((poly, p) => {
     if (k.selfPoints[p].length === 0) return keep(poly);
-    const pieces = repairSelfIntersection(poly, k.ringKinked[p]);
+    const fixed = repairSelfIntersection(poly, k.ringKinked[p]);
     const where = `${count(k.selfPoints[p].length, 'point')} (near ${fmt(k.selfPoints[p][0])})`;
-    if (typeof pieces === 'string') throw new Rejected('self-intersection', `The outline crosses itself at ${where} and cannot be repaired safely: ${pieces}.`);
-    // only touches itself at a vertex (a hole meeting the exterior at one point): valid as it is
+    if (typeof fixed === 'string') throw new Rejected('self-intersection', `The outline crosses itself at ${where} and cannot be repaired safely: ${fixed}.`);
+    const { pieces, expected } = fixed;
+    // A ring that only touches itself at vertices, with its loops wound the same way (two lobes
+    // pinched at a point, a hole meeting the exterior at one point, the spikes quantized data has
+    // at tri-points) already has the right area and nothing overlaps: it stays as it is. Union
+    // would take away its zero-width spikes, and with them borders its neighbours share.
+    if (!k.crosses[p] && Math.abs(polyArea(poly) - expected) <= 1e-9 * expected) return keep(poly);
     if (sameShape(poly, pieces)) return keep(poly);
     const partLabel = polys.length > 1 ? `Part ${p + 1}'s outline` : 'The outline';
-    note('self-intersection', `${partLabel} crosses or touches itself at ${where}: rebuilt as ${count(pieces.length, 'polygon')} with the same area.`);
+    note('self-intersection', `${partLabel} crosses itself at ${where}: rebuilt as ${count(pieces.length, 'polygon')} with the same area.`);
     out.push(...pieces);
   });
   if (wrongWinding && opts.reportWinding) {
@@ -167,7 +172,7 @@ function fixRings(polys: Poly[], note: (k: LayerIssueKind, m: string) => void): 
       const label = cap(ringLabel(pi, ri, polys.length));
       const problem: { kind: LayerIssueKind; message: string } | null =
         ring.length < 4
-          ? { kind: 'short-ring', message: `${label} has ${count(Math.max(0, ring.length - 1), 'distinct position')} (a ring needs at least 3, plus the closing one)` }
+          ? { kind: 'short-ring', message: `${label} has ${count(new Set(ring.map((q) => `${q[0]},${q[1]}`)).size, 'distinct position')} (a ring needs at least 3, plus the closing one)` }
           : onOneLine(ring)
             ? { kind: 'zero-area-ring', message: `${label} has no area (its positions are on one line)` }
             : null;
@@ -194,8 +199,10 @@ function fixRings(polys: Poly[], note: (k: LayerIssueKind, m: string) => void): 
 interface Kinks {
   /** crossing points inside each polygon (its own rings, holes against exterior) */
   selfPoints: Pos[][];
-  /** per polygon, per ring: the ring crosses itself */
+  /** per polygon, per ring: the ring crosses or touches itself */
   ringKinked: boolean[][];
+  /** per polygon: some of its segments properly cross (not just touch at a vertex) */
+  crosses: boolean[];
   /** two polygons' rings cross or touch */
   partsCross: boolean;
 }
@@ -210,7 +217,7 @@ function findKinks(polys: Poly[]): Kinks {
   polys.forEach((poly, p) => poly.forEach((ring, r) => {
     for (let i = 0; i < ring.length - 1; i++) segs.push({ p, r, i, n: ring.length - 1, a: ring[i], b: ring[i + 1] });
   }));
-  const res: Kinks = { selfPoints: polys.map(() => []), ringKinked: polys.map((poly) => poly.map(() => false)), partsCross: false };
+  const res: Kinks = { selfPoints: polys.map(() => []), ringKinked: polys.map((poly) => poly.map(() => false)), crosses: polys.map(() => false), partsCross: false };
   const index = new Flatbush(segs.length);
   for (const s of segs) index.add(Math.min(s.a[0], s.b[0]), Math.min(s.a[1], s.b[1]), Math.max(s.a[0], s.b[0]), Math.max(s.a[1], s.b[1]));
   index.finish();
@@ -228,6 +235,7 @@ function findKinks(polys: Poly[]): Kinks {
         const q = hit.geometry.coordinates as Pos;
         if (!res.selfPoints[s.p].some((o) => same(o, q))) res.selfPoints[s.p].push(q);
         if (sameRing) res.ringKinked[s.p][s.r] = true;
+        if (properlyCross(s.a, s.b, t.a, t.b)) res.crosses[s.p] = true;
       }
     }
   });
@@ -241,7 +249,7 @@ function findKinks(polys: Poly[]): Kinks {
  * was lost or swallowed. Loops that overlap each other or cancel out would change the area,
  * and the intended shape is anyone's guess: that is refused. Returns the pieces, or why not.
  */
-function repairSelfIntersection(poly: Poly, ringKinked: boolean[]): Poly[] | string {
+function repairSelfIntersection(poly: Poly, ringKinked: boolean[]): { pieces: Poly[]; expected: number } | string {
   let expected: number;
   let loops: Ring[][];
   try {
@@ -265,7 +273,7 @@ function repairSelfIntersection(poly: Poly, ringKinked: boolean[]): Poly[] | str
       const u = union(geoms[0], ...geoms.slice(1)) as Poly[];
       const area = u.reduce((s, p) => s + polyArea(p), 0);
       const change = Math.abs(area - expected) / expected;
-      if (u.length > 0 && change <= SAFE_AREA_CHANGE) return u.map(rewind);
+      if (u.length > 0 && change <= SAFE_AREA_CHANGE) return { pieces: u.map(rewind), expected };
       failure = u.length === 0 ? 'nothing would be left of it' : `that would change its area by ${Math.round(change * 100)}% (parts of it overlap or cancel each other out)`;
     } catch {
       /* try the next way, else refuse */
@@ -326,6 +334,12 @@ const polyArea = (p: Poly): number => p.reduce((s, r, i) => s + (i === 0 ? 1 : -
 /** RFC 7946: exterior counter-clockwise, holes clockwise. */
 function rewind(p: Poly): Poly {
   return p.map((r, i) => (ringArea(r) < 0 === (i === 0) ? [...r].reverse() : r));
+}
+
+/** The segments cross at a point inside both (not at an end of either, not along a shared line). */
+function properlyCross(a: Pos, b: Pos, c: Pos, d: Pos): boolean {
+  const orient = (p: Pos, q: Pos, r: Pos) => Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  return orient(a, b, c) * orient(a, b, d) < 0 && orient(c, d, a) * orient(c, d, b) < 0;
 }
 
 /** Every position on the line through the first two (a bow-tie has zero signed area, but not this). */
