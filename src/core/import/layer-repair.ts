@@ -17,7 +17,11 @@ import type { GeometryProblem, LayerIssueKind, RepairedGeometry } from './layer-
  *   ring with no area ............ the same
  *   wrong winding ................ rewound (exterior counter-clockwise, holes clockwise)
  *   self-intersection ............ rebuilt by polyclip-ts union when that keeps the area, else rejected
- *   overlapping MultiPolygon parts merged by union
+ *   self-touch, loops wound alike  kept as it is (its area is right and nothing overlaps)
+ *   overlapping MultiPolygon parts merged by union (parts that only touch are kept)
+ *
+ * Not detected: a hole lying wholly outside its exterior, or one part wholly inside another
+ * (no segments cross), and rings across the antimeridian (RFC 7946 wants them split).
  *
  * Self-intersections are found with turf `kinks` (segment crossings), not booleanValid, which
  * passes a bow-tie. kinks compares every segment with every other, O(n²): far too slow for a
