@@ -5,6 +5,7 @@ import { PLAN_BENCHMARKS } from './plan';
 const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'import.csv.1m', run: async () => (await import('./import-csv-1m')).run() },
   ...PLAN_BENCHMARKS,
+  { name: 'layer.zip.load', run: async () => (await import('./layer-zip-load')).run() },
 ];
 
 const prefix = process.argv[2] ?? '';
