@@ -4,15 +4,37 @@ import { newTerritory } from '../core/plan/plan';
 import { distinctColors, territoryNeighbours } from '../core/plan/distinct-colors';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
-import type { UnitLayer } from '../core/units/unit-layer';
+import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
+import type { Topology } from 'topojson-specification';
 
-export type PlanLayerId = typeof COUNTIES_LAYER_ID | typeof ZIP_AREAS_LAYER_ID;
-export const LAYER_LABEL: Record<PlanLayerId, { one: string; many: string; menu: string }> = {
+/** A built-in layer id, or `custom:<file name>` for boundaries the user imported this session. */
+export type PlanLayerId = string;
+export interface LayerLabel {
+  one: string;
+  many: string;
+  menu: string;
+}
+const BUILT_IN_LABELS: Record<string, LayerLabel> = {
   [COUNTIES_LAYER_ID]: { one: 'county', many: 'counties', menu: 'Counties' },
   [ZIP_AREAS_LAYER_ID]: { one: 'ZIP area', many: 'ZIP areas', menu: 'ZIP areas (approximate)' },
 };
 
-const loadLayer = (id: PlanLayerId): Promise<UnitLayer> => (id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer());
+/** Boundary layers imported by the user in this session, by layer id. */
+const customLayers = new Map<string, { layer: UnitLayer; label: LayerLabel }>();
+
+export function layerLabel(id: PlanLayerId): LayerLabel {
+  return BUILT_IN_LABELS[id] ?? customLayers.get(id)?.label ?? { one: 'unit', many: 'units', menu: id };
+}
+
+export function layerChoices(): PlanLayerId[] {
+  return [...Object.keys(BUILT_IN_LABELS), ...customLayers.keys()];
+}
+
+const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
+  const custom = customLayers.get(id);
+  if (custom) return custom.layer;
+  return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
+};
 import { useDataStore } from './data-store';
 import { useTabStore } from './tab-store';
 import { loadStoredPlan, PlanAutosave } from './plan-autosave';
@@ -44,6 +66,8 @@ interface PlanState {
   openTerritories(): Promise<void>;
   /** switches the units painted; each layer has its own plan */
   setLayer(id: PlanLayerId): Promise<void>;
+  /** adds the user's own boundaries as a layer and switches to it */
+  addCustomLayer(fileName: string, topology: Topology, objectName: string): Promise<void>;
   close(): void;
   /** `stroke` groups a brush stroke's paints into one undo step */
   paint(units: number[], stroke?: string): void;
@@ -125,6 +149,14 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
 
     close: () => set({ open: false }),
+
+    async addCustomLayer(fileName, topology, objectName) {
+      const layerId = `custom:${fileName}`;
+      const layer = buildUnitLayer(topology, { layerId, objectName });
+      customLayers.set(layerId, { layer, label: { one: 'unit', many: 'units', menu: `Your boundaries: ${fileName}` } });
+      set({ layerId: '' });
+      await get().setLayer(layerId);
+    },
 
     async setLayer(layerId) {
       if (layerId === get().layerId) return;

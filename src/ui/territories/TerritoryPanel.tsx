@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { LAYER_LABEL, usePlanStore, type PlanLayerId } from '../../store/plan-store';
+import { layerChoices, layerLabel, usePlanStore, type PlanLayerId } from '../../store/plan-store';
 import { formatCount } from '../import/format-count';
 import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
 import { PinList } from './PinList';
 import { AssignByName } from './AssignByName';
+import { BoundaryImportButton } from './BoundaryImport';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
@@ -16,23 +17,28 @@ export function TerritoryPanel() {
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
   void version; // figures below are read from the session, which changes in place
-  const units = LAYER_LABEL[layerId];
+  const units = layerLabel(layerId);
 
   const layerPicker = (
+    <div className="layer-picker">
     <label className="field">
       Units
       <select value={layerId} onChange={(e) => void setLayer(e.target.value as PlanLayerId)} disabled={status === 'loading'}>
-        {(Object.keys(LAYER_LABEL) as PlanLayerId[]).map((id) => (
+        {layerChoices().map((id) => (
           <option key={id} value={id}>
-            {LAYER_LABEL[id].menu}
+            {layerLabel(id).menu}
           </option>
         ))}
       </select>
     </label>
+    <BoundaryImportButton />
+    </div>
   );
   if (status === 'loading')
     return (
-      <section className="territories">
+      // Same shape as the loaded panel, so the picker (and an import dialog it holds) stays mounted.
+      <section aria-labelledby="territories-title" className="territories">
+        <h2 id="territories-title">Territories</h2>
         {layerPicker}
         <p role="status">Loading the {units.many} and adding up their accounts…</p>
       </section>
@@ -48,7 +54,7 @@ export function TerritoryPanel() {
     <section aria-labelledby="territories-title" className="territories">
       <h2 id="territories-title">Territories</h2>
       {layerPicker}
-      {layerId !== 'us-counties' && <p className="note">ZIP areas are approximate: cells around each ZIP code’s centre, not USPS boundaries.</p>}
+      {layerId === 'us-zip-areas' && <p className="note">ZIP areas are approximate: cells around each ZIP code’s centre, not USPS boundaries.</p>}
       <div className="territory-actions">
         <button type="button" onClick={addTerritory}>
           New territory
