@@ -1,9 +1,9 @@
 import { create } from 'zustand';
 import { edit, type PlanChange } from '../core/plan/commands';
-import { newTerritory } from '../core/plan/plan';
+import { newTerritory, type BalanceMetric } from '../core/plan/plan';
 import { distinctColors, territoryNeighbours } from '../core/plan/distinct-colors';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
-import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
+import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import type { Topology } from 'topojson-specification';
 
@@ -15,6 +15,7 @@ export interface LayerLabel {
   menu: string;
 }
 const BUILT_IN_LABELS: Record<string, LayerLabel> = {
+  [STATES_LAYER_ID]: { one: 'state', many: 'states', menu: 'States' },
   [COUNTIES_LAYER_ID]: { one: 'county', many: 'counties', menu: 'Counties' },
   [ZIP_AREAS_LAYER_ID]: { one: 'ZIP area', many: 'ZIP areas', menu: 'ZIP areas (approximate)' },
 };
@@ -33,6 +34,7 @@ export function layerChoices(): PlanLayerId[] {
 const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
   const custom = customLayers.get(id);
   if (custom) return custom.layer;
+  if (id === STATES_LAYER_ID) return loadStatesLayer();
   return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
 };
 import { useDataStore } from './data-store';
@@ -75,6 +77,10 @@ interface PlanState {
   setBrushing(on: boolean): void;
   addTerritory(): void;
   rename(id: string, name: string): void;
+  recolor(id: string, color: string): void;
+  /** merges the territory into another (its units and pins move there) */
+  merge(sourceId: string, targetId: string): void;
+  setBalanceMetric(metric: BalanceMetric): void;
   setRep(id: string, repId: string | null): void;
   setQuota(id: string, quota: number | null): void;
   setLocked(id: string, locked: boolean): void;
@@ -181,6 +187,18 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
 
     rename: (id, name) => run(edit.rename(id, name)),
+    recolor: (id, color) => run(edit.recolor(id, color)),
+    merge(sourceId, targetId) {
+      run(edit.merge([sourceId], targetId));
+      if (get().activeId === sourceId) set({ activeId: targetId });
+    },
+    setBalanceMetric(metric) {
+      const session = get().session;
+      if (!session) return;
+      // What the bar chart compares is a view setting stored with the plan, not an edit to undo.
+      session.plan.balance = { ...session.plan.balance, metric };
+      bump();
+    },
     setRep(id, repId) {
       run(edit.setRep(id, repId));
     },

@@ -185,4 +185,19 @@ describe('painting territories from counties', () => {
     await page.screenshot({ path: 'test-results/territories-two.png' });
     expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: 3,227 counties/);
   });
+
+  it('compares territories on a chosen metric against the mean, and merges one into another', async () => {
+    const chart = page.getByRole('list', { name: 'Accounts by territory' });
+    await page.getByRole('combobox', { name: 'Compare on' }).selectOption('accounts');
+    const items = await chart.getByRole('listitem').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(items).toHaveLength(2);
+    expect(items[0]).toMatch(/^Territory 1: [\d,]+, (within|outside) tolerance$/);
+
+    await page.getByRole('combobox', { name: 'Merge Territory 2 into' }).selectOption({ label: 'Territory 1' });
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('4');
+    expect(await page.getByLabel('Figures of Territory 2').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
+  });
 });

@@ -60,3 +60,16 @@ export async function fetchZipAreasLayer(url: string = ZIP_AREAS_URL): Promise<U
   if (!res.ok) throw new Error(`ZIP areas: HTTP ${res.status} for ${url}`);
   return zipAreasLayer((await res.json()) as Topology);
 }
+
+export const STATES_LAYER_ID = 'us-states';
+
+/** US states from us-atlas `states-10m.json` (object `states`, id = 2-digit FIPS, properties.name). */
+export function statesLayer(topology: Topology): UnitLayer {
+  return buildUnitLayer(topology, { layerId: STATES_LAYER_ID, objectName: 'states', stateFips: (_g, id) => id });
+}
+
+/** us-atlas states, loaded on demand. */
+export async function loadStatesLayer(): Promise<UnitLayer> {
+  const m = (await import('us-atlas/states-10m.json')) as unknown as { default: Topology };
+  return statesLayer(m.default);
+}

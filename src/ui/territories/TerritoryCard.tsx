@@ -12,16 +12,24 @@ export function TerritoryCard(props: {
   territory: Territory;
   figures: TerritoryFigures;
   deviationPct: number;
-  barPct: number;
   active: boolean;
   unitsLabel: string;
   reps: readonly Rep[];
   classificationLabels: readonly string[];
+  segmentLabels: readonly string[];
+  /** the other territories, to merge into */
+  others: readonly Territory[];
 }) {
   const { territory: t, figures: f, deviationPct: dev, active, reps } = props;
-  const { setActive, rename, remove, setRep, setQuota, setLocked } = usePlanStore.getState();
+  const { setActive, rename, remove, setRep, setQuota, setLocked, recolor, merge } = usePlanStore.getState();
   const rep = reps.find((r) => r.id === t.repId);
   const quota = t.quota ?? rep?.quota ?? null;
+  const share = (n: number) => Math.round((n / Math.max(1, f.accounts)) * 100);
+  const segmentMix = props.segmentLabels
+    .map((label, code) => ({ label: label || '(none)', n: f.segments[code] ?? 0 }))
+    .filter((m) => m.n > 0)
+    .map((m) => `${m.label} ${share(m.n)}%`)
+    .join(' · ');
   const mix = props.classificationLabels
     .map((label, code) => ({ label: label || '(none)', n: f.classifications[code] ?? 0 }))
     .filter((m) => m.n > 0)
@@ -31,7 +39,7 @@ export function TerritoryCard(props: {
     <li className={active ? 'active' : ''}>
       <label className="territory-pick">
         <input type="radio" name="active-territory" checked={active} onChange={() => setActive(t.id)} aria-label={`Paint with ${t.name}`} />
-        <span className="swatch" style={{ background: t.color }} aria-hidden="true" />
+        <input type="color" className="territory-color" aria-label={`Colour of ${t.name}`} value={t.color} onChange={(e) => recolor(t.id, e.target.value)} />
         <input
           type="text"
           className="territory-name"
@@ -99,10 +107,24 @@ export function TerritoryCard(props: {
         <dt>vs. mean potential</dt>
         <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
       </dl>
+      {segmentMix && <p className="note territory-mix">{segmentMix}</p>}
       {mix && <p className="note territory-mix">{mix}</p>}
-      <div className="balance-bar" aria-hidden="true">
-        <span style={{ width: `${props.barPct}%`, background: t.color }} />
-      </div>
+      {props.others.length > 0 && (
+        <select
+          className="territory-merge"
+          aria-label={`Merge ${t.name} into`}
+          value=""
+          disabled={t.locked}
+          onChange={(e) => e.target.value && merge(t.id, e.target.value)}
+        >
+          <option value="">Merge into…</option>
+          {props.others.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      )}
     </li>
   );
 }

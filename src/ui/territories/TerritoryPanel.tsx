@@ -5,6 +5,7 @@ import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
 import { PinList } from './PinList';
+import { BalanceChart } from './BalanceChart';
 import { AssignByName } from './AssignByName';
 import { BoundaryImportButton } from './BoundaryImport';
 import './territories.css';
@@ -47,7 +48,6 @@ export function TerritoryPanel() {
   if (!session) return null;
   const { plan, stats, history } = session;
   const balance = stats.balance(plan.balance.metric);
-  const maxValue = Math.max(1, ...balance.values);
   const unassigned = stats.unassigned();
 
   return (
@@ -86,11 +86,12 @@ export function TerritoryPanel() {
             territory={t}
             figures={stats.figures(i, 'mi')}
             deviationPct={balance.deviationPct[i]}
-            barPct={(balance.values[i] / maxValue) * 100}
             active={t.id === activeId && !erasing}
             unitsLabel={units.many[0].toUpperCase() + units.many.slice(1)}
             reps={reps}
             classificationLabels={session.aggregates.classificationLabels}
+            segmentLabels={session.aggregates.segmentLabels}
+            others={plan.territories.filter((o) => o.id !== t.id && !o.locked)}
           />
         ))}
       </ul>
@@ -104,6 +105,9 @@ export function TerritoryPanel() {
         <button type="button" onClick={recolor}>
           Recolour so neighbours differ
         </button>
+      )}
+      {plan.territories.length > 0 && (
+        <BalanceChart territories={plan.territories} values={balance.values} mean={balance.mean} metric={plan.balance.metric} tolerancePct={plan.balance.tolerancePct} />
       )}
       <PinList session={session} />
       {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}
