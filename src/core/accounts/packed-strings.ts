@@ -63,7 +63,11 @@ export function concatPacked(parts: readonly PackedStrings[]): PackedStrings {
   return out;
 }
 
-/** Appends strings into growing buffers; finish() trims them to size. */
+/**
+ * Appends strings into growing buffers; finish() trims them to size. Built for a million-row
+ * import: ASCII is copied with a plain loop (no allocation per cell) and only the rest of a
+ * string with other characters goes through encodeInto.
+ */
 export class PackedStringsBuilder {
   private bytes: Uint8Array;
   private offsets: Uint32Array;
@@ -85,18 +89,46 @@ export class PackedStringsBuilder {
       grown.set(this.offsets);
       this.offsets = grown;
     }
-    if (value.length > 0) {
-      // UTF-8 needs at most 3 bytes per UTF-16 code unit.
-      const need = this.used + value.length * 3;
-      if (need > this.bytes.length) {
-        const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
-        grown.set(this.bytes.subarray(0, this.used));
-        this.bytes = grown;
-      }
-      this.used += encoder.encodeInto(value, this.bytes.subarray(this.used)).written;
+    const n = value.length;
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit.
+    if (this.used + n * 3 > this.bytes.length) this.growBytes(this.used + n * 3);
+    const b = this.bytes;
+    let u = this.used;
+    let i = 0;
+    for (; i < n; i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) break;
+      b[u++] = c;
     }
-    this.rows++;
-    this.offsets[this.rows] = this.used;
+    if (i < n) u += encoder.encodeInto(value.slice(i), b.subarray(u)).written;
+    this.used = u;
+    this.offsets[++this.rows] = u;
+  }
+
+  /** Whether string i is `value`. */
+  equalsAt(i: number, value: string): boolean {
+    const start = this.offsets[i];
+    const end = this.offsets[i + 1];
+    const b = this.bytes;
+    const n = value.length;
+    if (end - start < n) return false;
+    let k = 0;
+    for (; k < n; k++) {
+      const c = value.charCodeAt(k);
+      if (c >= 0x80) break;
+      if (b[start + k] !== c) return false;
+    }
+    if (k === n) return end - start === n;
+    const rest = encoder.encode(value.slice(k));
+    if (end - start - k !== rest.length) return false;
+    for (let j = 0; j < rest.length; j++) if (b[start + k + j] !== rest[j]) return false;
+    return true;
+  }
+
+  private growBytes(need: number): void {
+    const grown = new Uint8Array(Math.max(need, this.bytes.length * 2));
+    grown.set(this.bytes.subarray(0, this.used));
+    this.bytes = grown;
   }
 
   finish(): PackedStrings {

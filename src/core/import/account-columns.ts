@@ -1,7 +1,7 @@
 import type { LocationSource } from '../accounts/account';
 import { CategoricalBuilder } from '../accounts/categorical';
 import type { AccountTable } from '../accounts/table';
-import { FastPackedBuilder } from './packed-builder';
+import { PackedStringsBuilder } from '../accounts/packed-strings';
 
 /**
  * Builds an AccountTable column by column, for the importer's hot path: the caller writes each
@@ -10,16 +10,16 @@ import { FastPackedBuilder } from './packed-builder';
  * value in every column: call the text/category pushes, then `pushNumbers`, once per row.
  */
 export class AccountColumnsBuilder {
-  readonly id: FastPackedBuilder;
-  readonly name: FastPackedBuilder;
-  readonly zip: FastPackedBuilder;
-  readonly street: FastPackedBuilder;
-  readonly city: FastPackedBuilder;
-  readonly state: FastPackedBuilder;
+  readonly id: PackedStringsBuilder;
+  readonly name: PackedStringsBuilder;
+  readonly zip: PackedStringsBuilder;
+  readonly street: PackedStringsBuilder;
+  readonly city: PackedStringsBuilder;
+  readonly state: PackedStringsBuilder;
   readonly segment: CategoricalBuilder;
   readonly classification: CategoricalBuilder;
   readonly owner: CategoricalBuilder;
-  readonly extra: FastPackedBuilder[];
+  readonly extra: PackedStringsBuilder[];
   private n = 0;
   private lat: Float64Array;
   private lon: Float64Array;
@@ -33,16 +33,16 @@ export class AccountColumnsBuilder {
     expectedRows = 1024,
   ) {
     const cap = Math.max(expectedRows, 16);
-    this.id = new FastPackedBuilder(cap, 10);
-    this.name = new FastPackedBuilder(cap, 24);
-    this.zip = new FastPackedBuilder(cap, 5);
-    this.street = new FastPackedBuilder(cap, 20);
-    this.city = new FastPackedBuilder(cap, 10);
-    this.state = new FastPackedBuilder(cap, 2);
+    this.id = new PackedStringsBuilder(cap, 10);
+    this.name = new PackedStringsBuilder(cap, 24);
+    this.zip = new PackedStringsBuilder(cap, 5);
+    this.street = new PackedStringsBuilder(cap, 20);
+    this.city = new PackedStringsBuilder(cap, 10);
+    this.state = new PackedStringsBuilder(cap, 2);
     this.segment = new CategoricalBuilder(cap);
     this.classification = new CategoricalBuilder(cap);
     this.owner = new CategoricalBuilder(cap);
-    this.extra = extraHeaders.map(() => new FastPackedBuilder(cap, 8));
+    this.extra = extraHeaders.map(() => new PackedStringsBuilder(cap, 8));
     this.lat = new Float64Array(cap);
     this.lon = new Float64Array(cap);
     this.location = new Uint8Array(cap);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hashId, IdIndex } from './id-index';
-import { FastPackedBuilder } from './packed-builder';
+import { PackedStringsBuilder } from '../accounts/packed-strings';
 
 describe('IdIndex', () => {
   it('finds earlier ids, byte for byte, across growth and pending batches', () => {
-    const ids = new FastPackedBuilder(4, 4);
+    const ids = new PackedStringsBuilder(4, 4);
     const index = new IdIndex(ids, 4);
     const all = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `Zürich-${i}` : `A${i}`));
     all.forEach((id, i) => {

@@ -1,4 +1,4 @@
-import type { FastPackedBuilder } from './packed-builder';
+import type { PackedStringsBuilder } from '../accounts/packed-strings';
 
 /**
  * FNV-1a over UTF-16 code units: cheap, and good enough to spread ids over the table. Returned as
@@ -25,7 +25,7 @@ export class IdIndex {
 
   /** `ids` is the id column; entry i of this index is string i of it. */
   constructor(
-    private readonly ids: FastPackedBuilder,
+    private readonly ids: PackedStringsBuilder,
     expected = 1024,
   ) {
     let cap = 16;
