@@ -79,6 +79,8 @@ export interface Settings {
   unitSystem: 'imperial' | 'metric';
   /** the plan the app opens with (plan-store.ts reads and writes it); absent = none chosen */
   activePlanId: string;
+  /** the user's workload definition (metrics/workload WorkloadSettings); absent = the defaults */
+  workload: import('../core/metrics/workload').WorkloadSettings;
 }
 
 /**

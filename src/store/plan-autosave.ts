@@ -15,10 +15,15 @@ export class PlanAutosave {
   constructor(
     private readonly plan: Plan,
     private readonly layer: UnitLayer,
-    private revision: number,
+    private rev: number,
     private readonly onError: (message: string) => void,
     private readonly delayMs = 400,
   ) {}
+
+  /** the stored revision this autosave writes over next */
+  get revision(): number {
+    return this.rev;
+  }
 
   /** Call after every edit. */
   changed(): void {
@@ -34,9 +39,9 @@ export class PlanAutosave {
     while (this.saving) await this.saving;
     if (!this.dirty) return;
     this.dirty = false;
-    this.saving = savePlan(planToJson(this.plan, this.layer.ids), { expectedRevision: this.revision })
+    this.saving = savePlan(planToJson(this.plan, this.layer.ids), { expectedRevision: this.rev })
       .then(async (record) => {
-        this.revision = record.revision;
+        this.rev = record.revision;
         await setActivePlanId(this.plan.id);
       })
       .catch((e: unknown) => this.onError(e instanceof Error ? e.message : String(e)))

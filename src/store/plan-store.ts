@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import { edit, type PlanChange } from '../core/plan/commands';
 import { newTerritory, type BalanceMetric } from '../core/plan/plan';
+import { DEFAULT_WORKLOAD, type WorkloadSettings } from '../core/metrics/workload';
+import { getSetting, setSetting } from '../storage/dataset-store';
 import { distinctColors, territoryNeighbours } from '../core/plan/distinct-colors';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
@@ -81,6 +83,9 @@ interface PlanState {
   /** merges the territory into another (its units and pins move there) */
   merge(sourceId: string, targetId: string): void;
   setBalanceMetric(metric: BalanceMetric): void;
+  workload: WorkloadSettings;
+  /** stores the settings and recomputes every figure with them (the undo history starts afresh) */
+  setWorkload(settings: WorkloadSettings): Promise<void>;
   setRep(id: string, repId: string | null): void;
   setQuota(id: string, quota: number | null): void;
   setLocked(id: string, locked: boolean): void;
@@ -99,6 +104,8 @@ interface PlanState {
 
 let sequence = 0;
 let autosave: PlanAutosave | null = null;
+
+const autosaveRevision = (): number => autosave?.revision ?? 0;
 
 /** Saves the open plan now (tests and page unload); resolves once it is stored. */
 export function flushPlan(): Promise<void> {
@@ -128,25 +135,30 @@ export const usePlanStore = create<PlanState>((set, get) => {
     erasing: false,
     brushing: false,
     highlightUnassigned: false,
+    workload: DEFAULT_WORKLOAD,
     note: null,
 
     async openTerritories() {
       set({ open: true });
       const dataset = useDataStore.getState().dataset;
-      if (get().session || !dataset) return;
+      if ((get().session && get().status !== 'loading') || !dataset) return;
       set({ status: 'loading' });
       try {
         const layer = await loadLayer(get().layerId);
-        const stored = await loadStoredPlan(layer);
+        const current = get().session?.layer.layerId === layer.layerId ? get().session : null;
+        const stored = current ? null : await loadStoredPlan(layer);
+        const savedWorkload = await getSetting('workload').catch(() => undefined);
+        if (savedWorkload) set({ workload: savedWorkload });
         const session = openPlanSession({
           layer,
           accounts: dataset.accounts,
           reps: dataset.reps,
-          plan: stored?.plan,
+          plan: current?.plan ?? stored?.plan,
+          settings: get().workload,
           onChange: (change) => listeners.forEach((l) => l(change)),
         });
         await autosave?.flush();
-        autosave = new PlanAutosave(session.plan, layer, stored?.revision ?? 0, (message) => set({ note: `The plan could not be saved: ${message}` }));
+        autosave = new PlanAutosave(session.plan, layer, current ? autosaveRevision() : stored?.revision ?? 0, (message) => set({ note: `The plan could not be saved: ${message}` }));
         const note = stored?.problems.length ? `Some of the stored plan could not be kept: ${stored.problems.join('; ')}` : null;
         set({ session, status: 'ready', version: 0, note, activeId: session.plan.territories[0]?.id ?? null });
       } catch (e) {
@@ -192,6 +204,15 @@ export const usePlanStore = create<PlanState>((set, get) => {
       run(edit.merge([sourceId], targetId));
       if (get().activeId === sourceId) set({ activeId: targetId });
     },
+    async setWorkload(workload) {
+      set({ workload });
+      if (useTabStore.getState().isPrimary) await setSetting('workload', workload).catch(() => undefined);
+      if (get().session) {
+        set({ status: 'loading' });
+        await get().openTerritories();
+      }
+    },
+
     setBalanceMetric(metric) {
       const session = get().session;
       if (!session) return;

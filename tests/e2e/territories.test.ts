@@ -200,4 +200,18 @@ describe('painting territories from counties', () => {
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
     expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
   });
+
+  it('recomputes workload and travel with the user’s workload settings', async () => {
+    const hours = async () => Number((await figure(page, 'Territory 1', 'Workload')).replace(/[^\d.]/g, ''));
+    const before = await hours();
+    await page.getByRole('button', { name: 'Workload settings…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Workload settings' });
+    await dialog.getByRole('spinbutton', { name: 'Time at the account per visit (hours)' }).fill('2');
+    await dialog.getByRole('combobox', { name: 'Distances in' }).selectOption('km');
+    await dialog.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForFunction(() => /km mean/.test(document.querySelector('[aria-label="Figures of Territory 1"]')?.textContent ?? ''));
+    // Twice the time at each account: the workload grows by the visit hours, travel stays the same.
+    expect(await hours()).toBeGreaterThan(before);
+    expect(await figure(page, 'Territory 1', 'Area')).toMatch(/km²$/);
+  });
 });

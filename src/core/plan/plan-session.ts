@@ -25,6 +25,8 @@ export interface PlanSession {
   aggregates: UnitAggregates;
   stats: TerritoryStats;
   history: PlanHistory;
+  /** the workload definition the figures use */
+  settings: WorkloadSettings;
 }
 
 export interface PlanSessionInput {
@@ -56,5 +58,5 @@ export function openPlanSession(input: PlanSessionInput): PlanSession {
     stats.apply(change);
     input.onChange?.(change);
   });
-  return { layer, plan, join, aggregates, stats, history };
+  return { layer, plan, join, aggregates, stats, history, settings };
 }

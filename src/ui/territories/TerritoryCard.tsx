@@ -19,11 +19,14 @@ export function TerritoryCard(props: {
   segmentLabels: readonly string[];
   /** the other territories, to merge into */
   others: readonly Territory[];
+  distanceUnit: 'mi' | 'km';
 }) {
   const { territory: t, figures: f, deviationPct: dev, active, reps } = props;
   const { setActive, rename, remove, setRep, setQuota, setLocked, recolor, merge } = usePlanStore.getState();
   const rep = reps.find((r) => r.id === t.repId);
   const quota = t.quota ?? rep?.quota ?? null;
+  const u = props.distanceUnit;
+  const km = u === 'mi' ? KM_PER_MI : 1;
   const share = (n: number) => Math.round((n / Math.max(1, f.accounts)) * 100);
   const segmentMix = props.segmentLabels
     .map((label, code) => ({ label: label || '(none)', n: f.segments[code] ?? 0 }))
@@ -95,15 +98,17 @@ export function TerritoryCard(props: {
         <dt>Workload</dt>
         <dd>{formatNumber(f.workloadHours)} h/yr</dd>
         <dt>Area</dt>
-        <dd>{formatNumber(f.areaKm2 / (KM_PER_MI * KM_PER_MI))} mi²</dd>
+        <dd>
+          {formatNumber(f.areaKm2 / (km * km))} {u}²
+        </dd>
         <dt>Density</dt>
-        <dd>{Number.isFinite(f.density) ? `${f.density.toFixed(2)} /mi²` : '—'}</dd>
+        <dd>{Number.isFinite(f.density) ? `${f.density.toFixed(2)} /${u}²` : '—'}</dd>
         <dt>Compactness</dt>
         <dd>{Number.isFinite(f.polsbyPopper) ? f.polsbyPopper.toFixed(2) : '—'}</dd>
         <dt>Parts</dt>
         <dd>{f.parts}</dd>
         <dt>Travel</dt>
-        <dd>{f.travel ? `${formatNumber(f.travel.meanKm / KM_PER_MI)} mi mean, ${formatNumber(f.travel.maxKm / KM_PER_MI)} max` : 'no rep'}</dd>
+        <dd>{f.travel ? `${formatNumber(f.travel.meanKm / km)} ${u} mean, ${formatNumber(f.travel.maxKm / km)} max` : 'no rep'}</dd>
         <dt>vs. mean potential</dt>
         <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
       </dl>

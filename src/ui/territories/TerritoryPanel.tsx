@@ -6,6 +6,7 @@ import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
 import { PinList } from './PinList';
 import { BalanceChart } from './BalanceChart';
+import { WorkloadSettingsButton } from './WorkloadSettingsButton';
 import { AssignByName } from './AssignByName';
 import { BoundaryImportButton } from './BoundaryImport';
 import './territories.css';
@@ -13,6 +14,8 @@ import './territories.css';
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
   const { status, error, session, activeId, erasing, brushing, note, version, layerId, highlightUnassigned } = usePlanStore();
+  // The session's own settings, so labels and figures always agree while settings are re-applied.
+  const workloadUnit = usePlanStore((s) => s.session?.settings.distanceUnit ?? s.workload.distanceUnit);
   const { addTerritory, setErasing, setBrushing, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
@@ -84,7 +87,8 @@ export function TerritoryPanel() {
           <TerritoryCard
             key={t.id}
             territory={t}
-            figures={stats.figures(i, 'mi')}
+            figures={stats.figures(i, workloadUnit)}
+            distanceUnit={workloadUnit}
             deviationPct={balance.deviationPct[i]}
             active={t.id === activeId && !erasing}
             unitsLabel={units.many[0].toUpperCase() + units.many.slice(1)}
@@ -110,6 +114,7 @@ export function TerritoryPanel() {
         <BalanceChart territories={plan.territories} values={balance.values} mean={balance.mean} metric={plan.balance.metric} tolerancePct={plan.balance.tolerancePct} />
       )}
       <PinList session={session} />
+      <WorkloadSettingsButton />
       {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}
       <button type="button" onClick={close}>
         Close territories
