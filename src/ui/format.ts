@@ -28,7 +28,15 @@ export function formatMoney(v: number | null | undefined, { compact = true }: { 
 /** "1,234" (or "1,234.5" with fractionDigits) for counts and plain numbers. */
 export function formatNumber(v: number | null | undefined, fractionDigits = 0): string {
   if (isBlank(v)) return EMPTY;
-  return v.toLocaleString('en-US', { maximumFractionDigits: fractionDigits });
+  return numberFormat(fractionDigits).format(v);
+}
+
+// toLocaleString with options builds a formatter on every call; hundreds of cards redraw per edit.
+const numberFormats = new Map<number, Intl.NumberFormat>();
+function numberFormat(fractionDigits: number): Intl.NumberFormat {
+  let f = numberFormats.get(fractionDigits);
+  if (!f) numberFormats.set(fractionDigits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: fractionDigits })));
+  return f;
 }
 
 /** Latitude or longitude to about a metre. */
