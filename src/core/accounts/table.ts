@@ -1,12 +1,7 @@
 import type { AccountRecord, LocationSource } from './account';
-import { CategoricalBuilder, categoryOf, type Categorical } from './categorical';
-import {
-  concatPacked,
-  getString,
-  PackedStringsBuilder,
-  slicePacked,
-  type PackedStrings,
-} from './packed-strings';
+import { categoryOf, type Categorical } from './categorical';
+import { AccountColumnsBuilder } from './columns-builder';
+import { concatPacked, getString, slicePacked, type PackedStrings } from './packed-strings';
 
 /**
  * All accounts as columns. Numbers are typed arrays (NaN = empty cell), text is packed UTF-8,
@@ -64,102 +59,22 @@ export function accountAt(t: AccountTable, i: number): AccountRecord {
   };
 }
 
-/** Grows columns row by row; used by the CSV import, the demo generator and merges. */
-export class AccountTableBuilder {
-  private n = 0;
-  private readonly text: Record<(typeof TEXT_COLUMNS)[number], PackedStringsBuilder>;
-  private readonly cats: Record<CategoryColumn, CategoricalBuilder>;
-  private lat: Float64Array;
-  private lon: Float64Array;
-  private location: Uint8Array;
-  private revenue: Float64Array;
-  private potential: Float64Array;
-  private visits: Float32Array;
-  private readonly extra: { header: string; builder: PackedStringsBuilder }[];
-
-  constructor(extraHeaders: readonly string[] = [], expectedRows = 1024) {
-    const cap = Math.max(expectedRows, 16);
-    this.text = {
-      id: new PackedStringsBuilder(cap, 10),
-      name: new PackedStringsBuilder(cap, 24),
-      zip: new PackedStringsBuilder(cap, 5),
-      street: new PackedStringsBuilder(cap, 20),
-      city: new PackedStringsBuilder(cap, 10),
-      state: new PackedStringsBuilder(cap, 2),
-    };
-    this.cats = {
-      segment: new CategoricalBuilder(cap),
-      classification: new CategoricalBuilder(cap),
-      owner: new CategoricalBuilder(cap),
-    };
-    this.lat = new Float64Array(cap);
-    this.lon = new Float64Array(cap);
-    this.location = new Uint8Array(cap);
-    this.revenue = new Float64Array(cap);
-    this.potential = new Float64Array(cap);
-    this.visits = new Float32Array(cap);
-    this.extra = extraHeaders.map((header) => ({ header, builder: new PackedStringsBuilder(cap, 8) }));
-  }
-
-  get length(): number {
-    return this.n;
-  }
-
-  get extraHeaders(): string[] {
-    return this.extra.map((e) => e.header);
-  }
+/** Grows a table one record at a time; for the generator, merges and tests (the import writes columns). */
+export class AccountTableBuilder extends AccountColumnsBuilder {
+  private readonly numbers = new Float64Array(5);
 
   /** `extra` values are read by header; headers not given to the constructor are ignored. */
   push(a: AccountRecord): void {
-    if (this.n >= this.lat.length) this.grow();
-    const i = this.n++;
-    for (const k of TEXT_COLUMNS) this.text[k].push(a[k]);
-    for (const k of CATEGORY_COLUMNS) this.cats[k].push(a[k]);
-    this.lat[i] = a.lat;
-    this.lon[i] = a.lon;
-    this.location[i] = a.location;
-    this.revenue[i] = a.revenue ?? NaN;
-    this.potential[i] = a.potential ?? NaN;
-    this.visits[i] = a.visits ?? NaN;
-    for (const e of this.extra) e.builder.push(a.extra[e.header] ?? '');
-  }
-
-  private grow(): void {
-    const cap = this.lat.length * 2;
-    const g = <T extends Float64Array | Float32Array | Uint8Array>(a: T, C: new (n: number) => T): T => {
-      const b = new C(cap);
-      b.set(a);
-      return b;
-    };
-    this.lat = g(this.lat, Float64Array);
-    this.lon = g(this.lon, Float64Array);
-    this.location = g(this.location, Uint8Array);
-    this.revenue = g(this.revenue, Float64Array);
-    this.potential = g(this.potential, Float64Array);
-    this.visits = g(this.visits, Float32Array);
-  }
-
-  finish(): AccountTable {
-    const n = this.n;
-    return {
-      count: n,
-      id: this.text.id.finish(),
-      name: this.text.name.finish(),
-      zip: this.text.zip.finish(),
-      street: this.text.street.finish(),
-      city: this.text.city.finish(),
-      state: this.text.state.finish(),
-      lat: this.lat.slice(0, n),
-      lon: this.lon.slice(0, n),
-      location: this.location.slice(0, n),
-      revenue: this.revenue.slice(0, n),
-      potential: this.potential.slice(0, n),
-      visits: this.visits.slice(0, n),
-      segment: this.cats.segment.finish(),
-      classification: this.cats.classification.finish(),
-      owner: this.cats.owner.finish(),
-      extra: this.extra.map((e) => ({ header: e.header, values: e.builder.finish() })),
-    };
+    for (const k of TEXT_COLUMNS) this[k].push(a[k]);
+    for (const k of CATEGORY_COLUMNS) this[k].push(a[k]);
+    this.extraHeaders.forEach((header, j) => this.extra[j].push(a.extra[header] ?? ''));
+    const v = this.numbers;
+    v[0] = a.lat;
+    v[1] = a.lon;
+    v[2] = a.revenue ?? NaN;
+    v[3] = a.potential ?? NaN;
+    v[4] = a.visits ?? NaN;
+    this.pushNumbers(a.location, v);
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AccountRole } from '../accounts/account';
 import { MAX_CATEGORIES } from '../accounts/categorical';
 import { CATEGORY_COLUMNS, type AccountTable } from '../accounts/table';
-import { AccountColumnsBuilder } from './account-columns';
+import { AccountColumnsBuilder } from '../accounts/columns-builder';
 import type { ZipLookup } from '../geo/zip-lookup';
 import { hashId, IdIndex } from './id-index';
 import { IssueLog } from './issue-log';

@@ -1,13 +1,13 @@
-import type { LocationSource } from '../accounts/account';
-import { CategoricalBuilder } from '../accounts/categorical';
-import type { AccountTable } from '../accounts/table';
-import { PackedStringsBuilder } from '../accounts/packed-strings';
+import type { LocationSource } from './account';
+import { CategoricalBuilder } from './categorical';
+import type { AccountTable } from './table';
+import { PackedStringsBuilder } from './packed-strings';
 
 /**
  * Builds an AccountTable column by column, for the importer's hot path: the caller writes each
- * field straight into its column, so a million rows need no record objects. Same output as
- * AccountTableBuilder (whose push takes an AccountRecord per row). Every row must get exactly one
- * value in every column: call the text/category pushes, then `pushNumbers`, once per row.
+ * field straight into its column, so a million rows need no record objects (AccountTableBuilder
+ * adds a push of whole records on top). Every row must get exactly one value in every column:
+ * call the text/category pushes, then `pushNumbers`, once per row.
  */
 export class AccountColumnsBuilder {
   readonly id: PackedStringsBuilder;
@@ -29,7 +29,7 @@ export class AccountColumnsBuilder {
   private visits: Float32Array;
 
   constructor(
-    private readonly extraHeaders: readonly string[],
+    readonly extraHeaders: readonly string[] = [],
     expectedRows = 1024,
   ) {
     const cap = Math.max(expectedRows, 16);
