@@ -214,4 +214,23 @@ describe('painting territories from counties', () => {
     expect(await hours()).toBeGreaterThan(before);
     expect(await figure(page, 'Territory 1', 'Area')).toMatch(/km²$/);
   });
+
+  it('selects a box of counties with Shift+drag, as one undoable step', async () => {
+    await page.getByRole('radio', { name: 'Paint with Territory 1' }).check();
+    await page.evaluate(() => window.__tp!.jumpTo(-88.0, 42.0, 7.5));
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    const from = (await page.evaluate(() => window.__tp!.unitOnScreen('17037')))!; // DeKalb
+    const to = (await page.evaluate(() => window.__tp!.unitOnScreen('17007')))!; // Boone
+    const center = await page.evaluate(() => window.__tp!.center());
+    await page.keyboard.down('Shift');
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    expect(Number(await figure(page, 'Territory 1', 'Counties'))).toBeGreaterThanOrEqual(5);
+    expect(await page.evaluate(() => window.__tp!.center())).toEqual(center);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+  });
 });

@@ -107,8 +107,28 @@ export class AccountMapController {
       }
       if (fresh.length > 0) events.onBrush(fresh, this.stroke.id);
     };
+    // Shift+drag selects every unit in a box (instead of MapLibre's box zoom) while a plan is shown.
+    let boxStart: { x: number; y: number } | null = null;
     this.map.on('mousedown', (e) => {
-      if (!this.brush || !this.planUnsubscribe) return;
+      if (e.originalEvent.shiftKey && this.planUnsubscribe) {
+        boxStart = e.point;
+        this.map.dragPan.disable();
+        return;
+      }
+    });
+    this.map.on('mouseup', (e) => {
+      if (!boxStart) return;
+      const a = boxStart;
+      boxStart = null;
+      if (!this.brush) this.map.dragPan.enable();
+      const units = new Set<number>();
+      for (const f of this.map.queryRenderedFeatures([[Math.min(a.x, e.point.x), Math.min(a.y, e.point.y)], [Math.max(a.x, e.point.x), Math.max(a.y, e.point.y)]], { layers: [UNIT_LAYERS.fill] })) {
+        if (typeof f.id === 'number') units.add(f.id);
+      }
+      if (units.size > 0) events.onBrush([...units], `box-${++this.strokes}`);
+    });
+    this.map.on('mousedown', (e) => {
+      if (!this.brush || !this.planUnsubscribe || e.originalEvent.shiftKey) return;
       this.stroke = { id: `stroke-${++this.strokes}`, seen: new Set() };
       brushAt(e.point);
     });
@@ -166,8 +186,10 @@ export class AccountMapController {
     if (!session) {
       hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
+      this.map.boxZoom.enable();
       return;
     }
+    this.map.boxZoom.disable();
     showUnitLayer(this.map, session.layer);
     const paintAll = () => {
       const { assignment, territories } = session.plan;
