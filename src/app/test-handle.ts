@@ -1,5 +1,6 @@
 import type { AccountMapController } from '../ui/map/account-map-controller';
 import { ACCOUNT_LAYERS } from '../map/account-layers';
+import { PIN_LAYER } from '../map/unit-layers';
 import { flushPlan, usePlanStore } from '../store/plan-store';
 import { useDataStore } from '../store/data-store';
 import { openPlanSession } from '../core/plan/plan-session';
@@ -21,6 +22,8 @@ export interface TestHandle {
   /** screen position of the first rendered single account, to click it */
   firstPointOnScreen(): { x: number; y: number; row: number } | null;
   zoom(): number;
+  /** pinned-account rings MapLibre drew in the viewport */
+  pinsOnMap(): number;
   /** resolves once the open plan is saved */
   flushPlan(): Promise<void>;
   /** screen position of a unit of the open plan (by id, e.g. a county FIPS), to click it */
@@ -103,6 +106,7 @@ export function exposeMap(c: AccountMapController): void {
     },
     zoom: () => map.getZoom(),
     flushPlan,
+    pinsOnMap: () => (map.getLayer(PIN_LAYER) ? map.queryRenderedFeatures({ layers: [PIN_LAYER] }).length : 0),
     unitOnScreen(id) {
       const layer = usePlanStore.getState().session?.layer;
       const u = layer?.index.get(id);

@@ -82,3 +82,27 @@ export function hideTerritoryOutlines(map: MapLibreMap): void {
   for (const id of [OUTLINE_LAYERS.label, OUTLINE_LAYERS.line]) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(OUTLINE_SOURCE)) map.removeSource(OUTLINE_SOURCE);
 }
+
+export const PIN_SOURCE = 'pinned-accounts';
+export const PIN_LAYER = 'pinned-accounts';
+
+/** Pinned (named) accounts as rings in their territory's colour, so a pin is visible where it sits. */
+export function setPinnedAccounts(map: MapLibreMap, pins: FeatureCollection): void {
+  const source = map.getSource(PIN_SOURCE) as GeoJSONSource | undefined;
+  if (source) {
+    source.setData(pins);
+    return;
+  }
+  map.addSource(PIN_SOURCE, { type: 'geojson', data: pins });
+  map.addLayer({
+    id: PIN_LAYER,
+    type: 'circle',
+    source: PIN_SOURCE,
+    paint: { 'circle-radius': 9, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': ['get', 'color'], 'circle-stroke-width': 3 },
+  });
+}
+
+export function hidePinnedAccounts(map: MapLibreMap): void {
+  if (map.getLayer(PIN_LAYER)) map.removeLayer(PIN_LAYER);
+  if (map.getSource(PIN_SOURCE)) map.removeSource(PIN_SOURCE);
+}

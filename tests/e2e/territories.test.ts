@@ -139,7 +139,9 @@ describe('painting territories from counties', () => {
     await page.waitForFunction((n) => document.querySelector('[aria-label="Figures of Territory 1"] dd:nth-of-type(2)')?.textContent === String(n), inside + 1);
     await page.getByRole('region', { name: 'Pinned accounts' }).or(page.getByRole('heading', { name: 'Pinned accounts' })).first().waitFor();
     await page.getByText(`${outsideId} → Territory 1`).waitFor();
+    await page.waitForFunction(() => window.__tp!.isIdle() && window.__tp!.pinsOnMap() === 1, undefined, { timeout: 30_000 });
     await page.getByRole('button', { name: `Unpin ${outsideId}` }).click();
+    await page.waitForFunction(() => window.__tp!.isIdle() && window.__tp!.pinsOnMap() === 0, undefined, { timeout: 30_000 });
     await page.waitForFunction((n) => document.querySelector('[aria-label="Figures of Territory 1"] dd:nth-of-type(2)')?.textContent === String(n), inside);
   });
 

@@ -4,6 +4,9 @@ import type { Hidden } from '../../core/view/columns';
 import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
+import { hidePinnedAccounts, setPinnedAccounts } from '../../map/unit-layers';
+import { accountLookup } from '../../core/plan/account-lookup';
+import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
 
@@ -54,6 +57,8 @@ export class AccountMapController {
   private disposed = false;
   private planUnsubscribe: (() => void) | null = null;
   private brush = false;
+  /** account id → row, built once per table (a million ids) */
+  private lookup: { table: AccountTable; rowOf: (id: string) => number } | null = null;
   private unassignedColor: string | null = null;
   private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
@@ -184,6 +189,7 @@ export class AccountMapController {
       return;
     }
     if (!session) {
+      hidePinnedAccounts(this.map);
       hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
       this.map.boxZoom.enable();
@@ -208,10 +214,26 @@ export class AccountMapController {
       });
     };
     const outlinesSoon = () => (outlineFrame ||= requestAnimationFrame(drawOutlines));
+    const drawPins = () => {
+      const table = this.table;
+      if (!table) return;
+      if (this.lookup?.table !== table) this.lookup = { table, rowOf: accountLookup(table) };
+      const rowOf = this.lookup.rowOf;
+      const features: Feature<Point, { color: string; id: string }>[] = [];
+      for (const [accountId, territoryId] of session.plan.pins) {
+        const row = rowOf(accountId);
+        const t = session.plan.territories.find((x) => x.id === territoryId);
+        if (row < 0 || !t) continue;
+        features.push({ type: 'Feature', geometry: { type: 'Point', coordinates: [table.lon[row], table.lat[row]] }, properties: { color: t.color, id: accountId } });
+      }
+      setPinnedAccounts(this.map, { type: 'FeatureCollection', features });
+    };
     paintAll();
     drawOutlines();
+    drawPins();
     this.planUnsubscribe = onPlanChange((change) => {
       outlinesSoon();
+      if (change.type === 'pin' || change.type === 'territoryUpdated' || change.type === 'territoryRemoved') drawPins();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
         for (const u of change.units) setUnitColor(this.map, u, t ? t.color : this.unassignedColor);
