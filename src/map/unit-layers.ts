@@ -41,7 +41,16 @@ export function showUnitLayer(map: MapLibreMap, layer: UnitLayer): void {
     below,
   );
   map.addLayer(
-    { id: UNIT_LAYERS.line, type: 'line', source: UNIT_SOURCE, paint: { 'line-color': '#6b7280', 'line-width': 0.4, 'line-opacity': 0.6 } },
+    {
+      id: UNIT_LAYERS.line,
+      type: 'line',
+      source: UNIT_SOURCE,
+      paint: {
+        'line-color': ['case', ['boolean', ['feature-state', 'locked'], false], '#111827', '#6b7280'],
+        'line-width': ['case', ['boolean', ['feature-state', 'locked'], false], 2.5, 0.4],
+        'line-opacity': ['case', ['boolean', ['feature-state', 'locked'], false], 0.9, 0.6],
+      },
+    },
     below,
   );
 }
@@ -49,6 +58,11 @@ export function showUnitLayer(map: MapLibreMap, layer: UnitLayer): void {
 export function hideUnitLayer(map: MapLibreMap): void {
   for (const id of [UNIT_LAYERS.line, UNIT_LAYERS.fill]) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(UNIT_SOURCE)) map.removeSource(UNIT_SOURCE);
+}
+
+/** Locked units get a dark, thick border. */
+export function setUnitLocked(map: MapLibreMap, unit: number, locked: boolean): void {
+  map.setFeatureState({ source: UNIT_SOURCE, id: unit }, { locked });
 }
 
 /** null clears the unit's colour (unassigned). */

@@ -77,6 +77,10 @@ interface PlanState {
   paint(units: number[], stroke?: string): void;
   brushing: boolean;
   setBrushing(on: boolean): void;
+  /** while on, a click (or brush, or box) locks or unlocks units instead of painting them */
+  locking: boolean;
+  setLocking(on: boolean): void;
+  setTolerance(pct: number): void;
   addTerritory(): void;
   rename(id: string, name: string): void;
   recolor(id: string, color: string): void;
@@ -134,6 +138,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     activeId: null,
     erasing: false,
     brushing: false,
+    locking: false,
     highlightUnassigned: false,
     workload: DEFAULT_WORKLOAD,
     note: null,
@@ -183,7 +188,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
 
     paint(units, stroke) {
-      const { activeId, erasing } = get();
+      const { activeId, erasing, locking, session } = get();
+      if (locking && session) {
+        // The first unit decides: lock them all, or unlock them all.
+        run(edit.lockUnits(units, session.plan.lockedUnits[units[0]] !== 1), stroke);
+        return;
+      }
       if (erasing) run(edit.erase(units), stroke);
       else if (activeId) run(edit.paint(units, activeId), stroke);
       else set({ note: 'Create or pick a territory first, then click units to give them to it.' });
@@ -240,9 +250,16 @@ export const usePlanStore = create<PlanState>((set, get) => {
       run(edit.remove(id));
       if (get().activeId === id) set({ activeId: get().session?.plan.territories[0]?.id ?? null });
     },
-    setActive: (activeId) => set({ activeId, erasing: false }),
-    setErasing: (erasing) => set({ erasing }),
+    setActive: (activeId) => set({ activeId, erasing: false, locking: false }),
+    setErasing: (erasing) => set({ erasing, locking: false }),
     setBrushing: (brushing) => set({ brushing }),
+    setLocking: (locking) => set({ locking, erasing: false }),
+    setTolerance(pct) {
+      const session = get().session;
+      if (!session || !(pct >= 0)) return;
+      session.plan.balance = { ...session.plan.balance, tolerancePct: pct };
+      bump();
+    },
     undo() {
       if (get().session?.history.undo()) bump();
     },

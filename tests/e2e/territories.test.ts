@@ -235,4 +235,18 @@ describe('painting territories from counties', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
   });
+
+  it('locks units so painting leaves them alone, and sets the tolerance band', async () => {
+    await page.getByRole('button', { name: 'Lock units' }).click();
+    const kane = (await page.evaluate(() => window.__tp!.unitOnScreen('17089')))!; // Territory 2's county
+    await page.mouse.click(kane.x, kane.y);
+    await page.getByTestId('locked-units').filter({ hasText: 'Locked: 1 counties.' }).waitFor();
+    await page.getByRole('radio', { name: 'Paint with Territory 1' }).check();
+    await page.mouse.click(kane.x, kane.y);
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    await page.getByRole('spinbutton', { name: 'Tolerance (percent)' }).fill('50');
+    await page.keyboard.press('Enter');
+    await page.getByText(/the band is ±50%/).waitFor();
+  });
 });

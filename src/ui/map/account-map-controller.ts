@@ -4,7 +4,7 @@ import type { Hidden } from '../../core/view/columns';
 import { colorsByCode, radiusScale, type RadiusScale } from '../../core/view/palette';
 import type { ViewResult } from '../../core/view/types';
 import { createMap } from '../../map/create-map';
-import { hidePinnedAccounts, setPinnedAccounts } from '../../map/unit-layers';
+import { hidePinnedAccounts, setPinnedAccounts, setUnitLocked } from '../../map/unit-layers';
 import { accountLookup } from '../../core/plan/account-lookup';
 import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
@@ -229,6 +229,7 @@ export class AccountMapController {
       setPinnedAccounts(this.map, { type: 'FeatureCollection', features });
     };
     paintAll();
+    session.plan.lockedUnits.forEach((l, u) => l && setUnitLocked(this.map, u, true));
     drawOutlines();
     drawPins();
     this.planUnsubscribe = onPlanChange((change) => {
@@ -237,7 +238,9 @@ export class AccountMapController {
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
         for (const u of change.units) setUnitColor(this.map, u, t ? t.color : this.unassignedColor);
-      } else if (change.type !== 'pin' && change.type !== 'locks') paintAll();
+      } else if (change.type === 'locks') {
+        for (const u of change.units) setUnitLocked(this.map, u, session.plan.lockedUnits[u] === 1);
+      } else if (change.type !== 'pin') paintAll();
     });
   }
 

@@ -33,6 +33,19 @@ export function BalanceChart(props: { territories: Territory[]; values: Float64A
           ))}
         </select>
       </label>
+      <label className="field inline-field">
+        Tolerance ±%
+        <input
+          type="number"
+          min="0"
+          step="any"
+          aria-label="Tolerance (percent)"
+          defaultValue={tolerancePct}
+          key={tolerancePct}
+          onBlur={(e) => usePlanStore.getState().setTolerance(Number(e.target.value))}
+          onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
+        />
+      </label>
       <p className="note">
         Mean {show(metric, mean)}; the band is ±{tolerancePct}%.
       </p>

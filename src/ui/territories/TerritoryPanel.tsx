@@ -13,10 +13,10 @@ import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
-  const { status, error, session, activeId, erasing, brushing, note, version, layerId, highlightUnassigned } = usePlanStore();
+  const { status, error, session, activeId, erasing, brushing, locking, note, version, layerId, highlightUnassigned } = usePlanStore();
   // The session's own settings, so labels and figures always agree while settings are re-applied.
   const workloadUnit = usePlanStore((s) => s.session?.settings.distanceUnit ?? s.workload.distanceUnit);
-  const { addTerritory, setErasing, setBrushing, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
+  const { addTerritory, setErasing, setBrushing, setLocking, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
@@ -52,6 +52,7 @@ export function TerritoryPanel() {
   const { plan, stats, history } = session;
   const balance = stats.balance(plan.balance.metric);
   const unassigned = stats.unassigned();
+  const lockedCount = plan.lockedUnits.reduce((n, l) => n + l, 0);
 
   return (
     <section aria-labelledby="territories-title" className="territories">
@@ -68,6 +69,9 @@ export function TerritoryPanel() {
         <button type="button" aria-pressed={erasing} onClick={() => setErasing(!erasing)}>
           Erase
         </button>
+        <button type="button" aria-pressed={locking} onClick={() => setLocking(!locking)} title="Click units to lock or unlock them against painting">
+          Lock units
+        </button>
         <button type="button" onClick={undo} disabled={!history.canUndo} title="Ctrl+Z">
           Undo
         </button>
@@ -75,7 +79,7 @@ export function TerritoryPanel() {
           Redo
         </button>
       </div>
-      <p className="note">{plan.territories.length === 0 ? `Create a territory, then click ${units.many} on the map to add them to it.` : erasing ? `Click ${units.many} to make them unassigned.` : `Click ${units.many} on the map to give them to the selected territory.`}</p>
+      <p className="note">{plan.territories.length === 0 ? `Create a territory, then click ${units.many} on the map to add them to it.` : locking ? `Click ${units.many} to lock or unlock them (locked ones get a dark border and keep their territory).` : erasing ? `Click ${units.many} to make them unassigned.` : `Click ${units.many} on the map to give them to the selected territory.`}</p>
       {plan.territories.length > 0 && <AssignByName layer={session.layer} unitsLabel={units.one} />}
       {note && (
         <p className="note warn" role="status">
@@ -99,6 +103,11 @@ export function TerritoryPanel() {
           />
         ))}
       </ul>
+      {locking || lockedCount > 0 ? (
+        <p className="note" data-testid="locked-units">
+          Locked: {formatCount(lockedCount)} {units.many}.
+        </p>
+      ) : null}
       <p className="note" data-testid="unassigned">
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
