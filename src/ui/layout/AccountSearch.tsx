@@ -38,6 +38,7 @@ export function AccountSearch() {
     <div className="toolbar-search" onFocusCapture={() => setWanted(true)}>
       <SearchBox
         index={index}
+        indexing={wanted}
         zips={zips}
         onPick={(hit) => {
           const view = useViewStore.getState();

@@ -7,6 +7,8 @@ import './SearchBox.css';
 export interface SearchBoxProps {
   /** null while the index is being built; the box still takes input */
   index: SearchIndex | null;
+  /** the index is being built (rather than not asked for yet) */
+  indexing?: boolean;
   onPick(hit: SearchHit): void;
   /** offline ZIP table, so ZIPs without accounts can be found too */
   zips?: ZipLookup;
@@ -22,7 +24,7 @@ function runSearch(index: SearchIndex | null, q: string, limit: number, zips?: Z
 const KIND_LABEL: Record<SearchHitKind, string> = { account: 'Account', zip: 'ZIP', city: 'City' };
 
 /** A combobox (ARIA 1.2 pattern) over accounts, ZIP codes and cities. */
-export function SearchBox({ index, onPick, zips, limit = 8, debounceMs = 150 }: SearchBoxProps) {
+export function SearchBox({ index, indexing = true, onPick, zips, limit = 8, debounceMs = 150 }: SearchBoxProps) {
   const baseId = useId();
   const listId = `${baseId}-list`;
   const [query, setQuery] = useState('');
@@ -87,7 +89,7 @@ export function SearchBox({ index, onPick, zips, limit = 8, debounceMs = 150 }: 
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-        placeholder={index ? 'Search accounts, ZIP or city' : 'Search (loading…)'}
+        placeholder={index || !indexing ? 'Search accounts, ZIP or city' : 'Search (loading…)'}
         autoComplete="off"
         spellCheck={false}
         value={query}
