@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Rep } from '../core/accounts/account';
 import type { PackedStrings } from '../core/accounts/packed-strings';
+import type { AccountTable, CategoryColumn } from '../core/accounts/table';
 import type { PlanJson } from '../core/plan/plan-json';
 
 /**
@@ -43,29 +44,18 @@ export interface DatasetMeta {
   extraHeaders: string[];
 }
 
-/** One slice of the account table, column by column; `start` is the first row's index in the whole table. */
-export interface AccountChunkRecord {
-  generation: number;
-  index: number;
-  start: number;
-  count: number;
-  id: PackedStrings;
-  name: PackedStrings;
-  zip: PackedStrings;
-  street: PackedStrings;
-  city: PackedStrings;
-  state: PackedStrings;
-  lat: Float64Array;
-  lon: Float64Array;
-  location: Uint8Array;
-  revenue: Float64Array;
-  potential: Float64Array;
-  visits: Float32Array;
-  segment: Uint16Array;
-  classification: Uint16Array;
-  owner: Uint16Array;
-  extra: PackedStrings[];
-}
+/**
+ * One slice of the account table, column by column; `start` is the first row's index in the whole
+ * table. The table's own columns, except that categories keep only their codes and extra columns
+ * only their values: dictionaries and headers are shared by all chunks and live in the meta record.
+ */
+export type AccountChunkRecord = Omit<AccountTable, CategoryColumn | 'extra'> &
+  Record<CategoryColumn, Uint16Array> & {
+    generation: number;
+    index: number;
+    start: number;
+    extra: PackedStrings[];
+  };
 
 /**
  * Known settings and their value types. Other modules may add keys by declaration merging:

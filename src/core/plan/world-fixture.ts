@@ -8,18 +8,10 @@ import { UnitFinder } from '../units/unit-finder';
 import { buildUnitLayer, type UnitLayer } from '../units/unit-layer';
 import { accountLookup } from './account-lookup';
 import type { StatsContext } from './territory-stats';
+import { mulberry32 } from '../random';
 
-/** A seeded PRNG for tests (mulberry32): the same seed replays the same edits. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
+
 
 export const REP_HOMES: Record<string, { lat: number; lon: number }> = {
   north: { lat: 0.75, lon: 0.4 },

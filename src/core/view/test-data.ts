@@ -1,16 +1,8 @@
 import type { ViewColumns } from './columns';
+import { mulberry32 as seeded } from '../random';
 
-/** A small seeded PRNG (mulberry32), so tests and benchmarks see the same accounts every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
+
 
 export interface RandomAccountsOptions {
   seed?: number;
