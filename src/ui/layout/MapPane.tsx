@@ -31,7 +31,6 @@ export function MapPane() {
     const c = new AccountMapController(container.current, style, {
       onView: setView,
       onSelect: (row) => useViewStore.getState().select(row),
-      onReady: () => undefined,
       onUnitHover: (unit, x, y) => setHover(unit === null ? null : { unit, x, y }),
       onBrush: (units, stroke) => usePlanStore.getState().paint(units, stroke),
       onUnitClick: (unit) => {

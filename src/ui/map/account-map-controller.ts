@@ -28,7 +28,6 @@ export interface ViewState {
 export interface ControllerEvents {
   onView(v: ViewState): void;
   onSelect(row: number): void;
-  onReady(): void;
   /** the remote style could not be loaded; the offline map is shown instead */
   onStyleFallback(message: string): void;
   /** a unit of the shown plan was clicked */
@@ -84,7 +83,6 @@ export class AccountMapController {
       this.styleReady = true;
       this.applyColors();
       void this.refresh();
-      events.onReady();
     });
     this.map.on('moveend', () => void this.refresh());
     this.map.on('click', ACCOUNT_LAYERS.points, (e) => this.clickPoint(e));
@@ -265,11 +263,6 @@ export class AccountMapController {
     if (this.styleReady) setSelectedAccount(this.map, row);
   }
 
-  /** Rows of the accounts in the current view that pass the filters. */
-  async rowsInView(): Promise<Uint32Array> {
-    await this.loaded;
-    return this.view.rowsIn(this.bbox());
-  }
 
   dispose(): void {
     this.disposed = true;
@@ -291,7 +284,6 @@ export class AccountMapController {
   private async refresh(): Promise<void> {
     if (!this.table || !this.styleReady) return;
     await this.loaded;
-    await this.view.setHidden(this.hidden);
     const r = await this.view.query({ bbox: this.bbox(), zoom: this.map.getZoom(), colorBy: this.colorBy, hidden: this.hidden });
     if (!r || this.disposed) return;
     this.last = r;
