@@ -1,5 +1,7 @@
 import { log } from './lib';
+import { GENERATE_BENCHMARKS } from './generate';
 import { PLAN_BENCHMARKS } from './plan';
+import { SHAPE_BENCHMARKS } from './shapes';
 
 /** `npm run bench [-- <name-prefix>]`: every benchmark of ../shared/BENCH.md that is built, as JSON lines. */
 const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
@@ -8,6 +10,8 @@ const BENCHMARKS: { name: string; run: () => Promise<void> }[] = [
   { name: 'paint.incremental.zip', run: async () => (await import('./paint-incremental-chromium')).run() },
   ...PLAN_BENCHMARKS.filter((b) => b.name !== 'paint.incremental.zip'),
   { name: 'layer.zip.load', run: async () => (await import('./layer-zip-load')).run() },
+  ...SHAPE_BENCHMARKS,
+  ...GENERATE_BENCHMARKS,
 ];
 
 const prefix = process.argv[2] ?? '';
