@@ -11,6 +11,7 @@ import { planFromJson, planToJson } from '../core/plan/plan-json';
 import { ZIP_AREAS_PATH } from '../core/units/layers-node';
 import { dumpDatabase, dumpToText, parseDump, restoreDump } from './dump';
 import { getActivePlanId, listPlans, loadPlan, savePlan } from './plan-store';
+import { listLayers, loadLayer } from './layer-store';
 import { DB_NAME, SCHEMA_VERSION, type Settings } from './schema';
 import { freshIndexedDB } from './testing/fresh-db';
 import { readExpectation, writeFixtureContent, type FixtureExpectation } from './testing/fixture-content';
@@ -85,6 +86,10 @@ describe.each(versions)('the v%i fixture', (version) => {
     expect(await listPlans()).toEqual(plans.map((p) => p.record));
     for (const p of plans) expect(await loadPlan(p.record.id)).toEqual(p);
     expect(await getActivePlanId()).toBe(want.activePlanId ?? null);
+    // Fixtures from before v3 have no `layers`: the user's boundary layers start empty.
+    const layers = want.layers ?? [];
+    expect((await listLayers()).map((l) => l.id)).toEqual(layers.map((l) => l.id));
+    for (const l of layers) expect(await loadLayer(l.id)).toEqual(l);
 
     // The upgraded database takes the next save like any other.
     const next = await saveDataset({ accounts: syntheticTable(3), reps, source: 'import' }, { expectedRevision: want.revision });

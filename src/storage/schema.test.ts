@@ -34,19 +34,20 @@ describe('schema upgrades', () => {
   it('build the current layout from nothing', async () => {
     const db = await openDatabase();
     expect(db.version).toBe(SCHEMA_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
-    const tx = db.transaction(['accountChunks', 'plans', 'planBodies']);
+    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'layers', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
+    const tx = db.transaction(['accountChunks', 'plans', 'planBodies', 'layers']);
+    expect(tx.objectStore('layers').keyPath).toBe('id');
     expect(tx.objectStore('accountChunks').keyPath).toEqual(['generation', 'index']);
     expect(tx.objectStore('plans').keyPath).toBe('id');
     expect(tx.objectStore('planBodies').keyPath).toBe('id');
     await tx.done;
   });
 
-  it('take a v1 database to v2 with every account, and every v1 record exactly as it was', async () => {
+  it('take a v1 database to the current version with every account, and every v1 record exactly as it was', async () => {
     const before = v1Dump();
     await restoreDump(before);
     const { accounts, meta } = (await loadDataset())!;
-    expect((await openDatabase()).version).toBe(2);
+    expect((await openDatabase()).version).toBe(SCHEMA_VERSION);
     // The v1 fixture was written from syntheticTable(FIXTURE_ROWS): all 250 rows, byte for byte.
     expect(meta.accountCount).toBe(FIXTURE_ROWS);
     expect(tableDifference(accounts, syntheticTable(FIXTURE_ROWS))).toBeNull();
@@ -56,24 +57,24 @@ describe('schema upgrades', () => {
 
     await closeDatabase();
     const after = await dumpDatabase(DB_NAME);
-    expect(after.version).toBe(2);
+    expect(after.version).toBe(SCHEMA_VERSION);
     for (const store of before.stores) expect(after.stores.find((s) => s.name === store.name)).toEqual(store);
-    expect(after.stores.map((s) => s.name).sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
+    expect(after.stores.map((s) => s.name).sort()).toEqual(['accountChunks', 'layers', 'meta', 'planBodies', 'plans', 'reps', 'settings']);
   });
 
-  it('run as a sequence: a v1 database goes through v2 and a (hypothetical) v3 step and keeps its data', async () => {
+  it('run as a sequence: a v1 database goes through v2, v3 and a (hypothetical) v4 step and keeps its data', async () => {
     await restoreDump(v1Dump());
-    // What a v3 release might do (docs/STORAGE.md): add the snapshot store and fill it from existing records.
-    const v3: UpgradeStep = (db, tx) => {
+    // What a v4 release might do (docs/STORAGE.md): add the snapshot store and fill it from existing records.
+    const v4: UpgradeStep = (db, tx) => {
       const snapshots = db.createObjectStore('planSnapshots', { keyPath: ['planId', 'id'] });
       void tx
         .objectStore('meta')
         .get('dataset')
         .then((meta) => snapshots.put({ planId: 'p1', id: 's1', name: 'As imported', basedOnRevision: (meta as { revision: number }).revision }));
     };
-    const db = await openWith([...UPGRADE_STEPS, v3], 3);
-    expect(db.version).toBe(3);
-    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'meta', 'planBodies', 'planSnapshots', 'plans', 'reps', 'settings']);
+    const db = await openWith([...UPGRADE_STEPS, v4], 4);
+    expect(db.version).toBe(4);
+    expect([...db.objectStoreNames].sort()).toEqual(['accountChunks', 'layers', 'meta', 'planBodies', 'planSnapshots', 'plans', 'reps', 'settings']);
     expect(await db.get('planSnapshots', ['p1', 's1'])).toEqual({ planId: 'p1', id: 's1', name: 'As imported', basedOnRevision: 2 });
     expect(await db.count('accountChunks')).toBe(3);
   });

@@ -10,7 +10,7 @@ import type { PlanJson } from '../core/plan/plan-json';
  * (see docs/STORAGE.md), so that data saved by any earlier release still opens.
  */
 export const DB_NAME = 'territory-planner';
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Rows per stored chunk: big enough that a million rows are ten puts, small enough to clone without a spike. */
 export const CHUNK_ROWS = 100_000;
@@ -94,6 +94,22 @@ export interface PlanRecord {
   assignedUnitCount: number;
 }
 
+/**
+ * A boundary layer the user imported (their own regions, Census ZCTAs, FSAs…), kept so it and the
+ * plans painted on it are still there after a reload. The topology is stored after repair, as
+ * the app built its units from it; `id` is the layer id plans refer to (`custom:<file name>`).
+ */
+export interface LayerRecord {
+  id: string;
+  fileName: string;
+  /** the TopoJSON object holding one geometry per unit */
+  objectName: string;
+  topology: import('topojson-specification').Topology;
+  unitCount: number;
+  /** ms since epoch */
+  savedAt: number;
+}
+
 export interface TerritoryDB extends DBSchema {
   meta: { key: string; value: DatasetMeta };
   accountChunks: { key: [number, number]; value: AccountChunkRecord };
@@ -101,6 +117,7 @@ export interface TerritoryDB extends DBSchema {
   settings: { key: string; value: unknown };
   plans: { key: string; value: PlanRecord };
   planBodies: { key: string; value: PlanJson };
+  layers: { key: string; value: LayerRecord };
 }
 
 export type StoreName = StoreNames<TerritoryDB>;
@@ -133,6 +150,10 @@ export const UPGRADE_STEPS: readonly (UpgradeStep | undefined)[] = [
   (db) => {
     db.createObjectStore('plans', { keyPath: 'id' });
     db.createObjectStore('planBodies', { keyPath: 'id' });
+  },
+  // v3: the user's own boundary layers, so plans painted on them survive a reload. Only adds a store.
+  (db) => {
+    db.createObjectStore('layers', { keyPath: 'id' });
   },
 ];
 

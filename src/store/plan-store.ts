@@ -8,6 +8,8 @@ import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import type { Topology } from 'topojson-specification';
+import { listLayers, loadLayer as loadStoredLayer, saveLayer } from '../storage/layer-store';
+import { getActivePlanId, listPlans } from '../storage/plan-store';
 
 /** A built-in layer id, or `custom:<file name>` for boundaries the user imported this session. */
 export type PlanLayerId = string;
@@ -22,8 +24,12 @@ const BUILT_IN_LABELS: Record<string, LayerLabel> = {
   [ZIP_AREAS_LAYER_ID]: { one: 'ZIP area', many: 'ZIP areas', menu: 'ZIP areas (approximate)' },
 };
 
-/** Boundary layers imported by the user in this session, by layer id. */
-const customLayers = new Map<string, { layer: UnitLayer; label: LayerLabel }>();
+/**
+ * The user's boundary layers by layer id: listed from IndexedDB when territories first open, their
+ * units built from the stored topology the first time one is chosen.
+ */
+const customLayers = new Map<string, { label: LayerLabel; layer: UnitLayer | null; objectName?: string }>();
+const customLabel = (fileName: string): LayerLabel => ({ one: 'unit', many: 'units', menu: `Your boundaries: ${fileName}` });
 
 export function layerLabel(id: PlanLayerId): LayerLabel {
   return BUILT_IN_LABELS[id] ?? customLayers.get(id)?.label ?? { one: 'unit', many: 'units', menu: id };
@@ -33,12 +39,39 @@ export function layerChoices(): PlanLayerId[] {
   return [...Object.keys(BUILT_IN_LABELS), ...customLayers.keys()];
 }
 
+let storedLayersListed: Promise<void> | null = null;
+/** Reads the list of stored boundary layers once; a storage failure leaves only the built-in ones. */
+const listStoredLayers = (): Promise<void> =>
+  (storedLayersListed ??= listLayers()
+    .then((records) => {
+      for (const r of records) if (!customLayers.has(r.id)) customLayers.set(r.id, { label: customLabel(r.fileName), layer: null });
+    })
+    .catch(() => undefined));
+
 const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
   const custom = customLayers.get(id);
-  if (custom) return custom.layer;
+  if (custom) {
+    if (custom.layer) return custom.layer;
+    const record = await loadStoredLayer(id);
+    if (!record) throw new Error(`The boundary layer ${custom.label.menu} is no longer stored; import its file again.`);
+    custom.layer = buildUnitLayer(record.topology, { layerId: id, objectName: record.objectName });
+    return custom.layer;
+  }
   if (id === STATES_LAYER_ID) return loadStatesLayer();
   return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
 };
+
+/** The layer of the plan last worked on, so a reload reopens it; counties when there is none. */
+async function lastLayerId(): Promise<PlanLayerId | null> {
+  try {
+    const active = await getActivePlanId();
+    const record = active ? (await listPlans()).find((r) => r.id === active) : undefined;
+    if (record && (BUILT_IN_LABELS[record.layerId] || customLayers.has(record.layerId))) return record.layerId;
+  } catch {
+    // no storage: start on the default layer
+  }
+  return null;
+}
 import { useDataStore } from './data-store';
 import { useTabStore } from './tab-store';
 import { loadStoredPlan, PlanAutosave } from './plan-autosave';
@@ -77,6 +110,9 @@ interface PlanState {
   paint(units: number[], stroke?: string): void;
   brushing: boolean;
   setBrushing(on: boolean): void;
+  /** while on, dragging draws a loop and the units inside it are painted (one undo step) */
+  lassoing: boolean;
+  setLassoing(on: boolean): void;
   /** while on, a click (or brush, or box) locks or unlocks units instead of painting them */
   locking: boolean;
   setLocking(on: boolean): void;
@@ -138,6 +174,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     activeId: null,
     erasing: false,
     brushing: false,
+    lassoing: false,
     locking: false,
     highlightUnassigned: false,
     workload: DEFAULT_WORKLOAD,
@@ -149,6 +186,11 @@ export const usePlanStore = create<PlanState>((set, get) => {
       if ((get().session && get().status !== 'loading') || !dataset) return;
       set({ status: 'loading' });
       try {
+        if (!storedLayersListed) {
+          await listStoredLayers();
+          const last = await lastLayerId();
+          if (last && last !== get().layerId) set({ layerId: last });
+        }
         const layer = await loadLayer(get().layerId);
         const current = get().session?.layer.layerId === layer.layerId ? get().session : null;
         const stored = current ? null : await loadStoredPlan(layer);
@@ -176,9 +218,16 @@ export const usePlanStore = create<PlanState>((set, get) => {
     async addCustomLayer(fileName, topology, objectName) {
       const layerId = `custom:${fileName}`;
       const layer = buildUnitLayer(topology, { layerId, objectName });
-      customLayers.set(layerId, { layer, label: { one: 'unit', many: 'units', menu: `Your boundaries: ${fileName}` } });
+      customLayers.set(layerId, { layer, label: customLabel(fileName) });
+      let note: string | null = null;
+      if (useTabStore.getState().isPrimary) {
+        await saveLayer({ id: layerId, fileName, objectName, topology, unitCount: layer.count, savedAt: Date.now() }).catch((e: unknown) => {
+          note = `The boundaries could not be stored (${e instanceof Error ? e.message : String(e)}): they stay available until the page is reloaded.`;
+        });
+      }
       set({ layerId: '' });
       await get().setLayer(layerId);
+      if (note) set({ note });
     },
 
     async setLayer(layerId) {
@@ -252,7 +301,8 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     setActive: (activeId) => set({ activeId, erasing: false, locking: false }),
     setErasing: (erasing) => set({ erasing, locking: false }),
-    setBrushing: (brushing) => set({ brushing }),
+    setBrushing: (brushing) => set(brushing ? { brushing, lassoing: false } : { brushing }),
+    setLassoing: (lassoing) => set(lassoing ? { lassoing, brushing: false } : { lassoing }),
     setLocking: (locking) => set({ locking, erasing: false }),
     setTolerance(pct) {
       const session = get().session;

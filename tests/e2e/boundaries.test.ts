@@ -82,4 +82,21 @@ describe('importing the user’s own boundaries', () => {
     expect(await page.getByLabel('Figures of Territory 1').locator('dd').first().innerText()).toBe('1');
     expect(errors).toEqual([]);
   });
+
+  it('keeps the boundaries and the plan painted on them after a reload', async () => {
+    await page.evaluate(() => (window as unknown as { __tp: { flushPlan(): Promise<void> } }).__tp.flushPlan());
+    await page.reload();
+    await page.getByRole('button', { name: 'Territories' }).click();
+    // The plan last worked on reopens on its own layer, read back from IndexedDB.
+    const units = page.getByRole('combobox', { name: 'Units' });
+    await page.getByRole('button', { name: 'New territory' }).waitFor();
+    expect(await units.locator('option:checked').innerText()).toBe('Your boundaries: regions.geojson');
+    expect(await page.getByLabel('Figures of Territory 1').locator('dd').first().innerText()).toBe('1');
+    // and the built-in layers are still there to switch to and back
+    await units.selectOption({ label: 'Counties' });
+    await page.getByRole('button', { name: 'New territory' }).waitFor();
+    await units.selectOption({ label: 'Your boundaries: regions.geojson' });
+    await page.getByLabel('Figures of Territory 1').waitFor();
+    expect(await page.getByLabel('Figures of Territory 1').locator('dd').first().innerText()).toBe('1');
+  });
 });

@@ -182,10 +182,23 @@ describe('painting territories from counties', () => {
     expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
     await page.getByRole('button', { name: 'Recolour so neighbours differ' }).click();
     await page.getByText('Touching territories already have different colours.').waitFor();
-    await page.getByRole('checkbox', { name: 'Highlight unassigned counties' }).check();
+    await page.getByRole('checkbox', { name: 'Highlight unassigned counties and accounts' }).check();
     await page.waitForFunction(() => window.__tp!.isIdle());
     await page.screenshot({ path: 'test-results/territories-two.png' });
-    expect(await page.getByTestId('unassigned').innerText()).toMatch(/Unassigned: 3,227 counties/);
+    const unassigned = await page.getByTestId('unassigned').innerText();
+    expect(unassigned).toMatch(/Unassigned: 3,227 counties/);
+    // The map now shows only the accounts no territory owns, as many as the panel counts.
+    const accounts = /, ([\d,]+) accounts/.exec(unassigned)![1];
+    await page.getByRole('status').filter({ hasText: `Showing only the ${accounts} accounts no territory owns` }).waitFor();
+    // Painting one more county takes its accounts off the map.
+    const dekalb = (await page.evaluate(() => window.__tp!.unitOnScreen('17037')))!;
+    await page.mouse.click(dekalb.x, dekalb.y);
+    const after = /, ([\d,]+) accounts/.exec(await page.getByTestId('unassigned').innerText())![1];
+    expect(Number(after.replace(/,/g, ''))).toBeLessThan(Number(accounts.replace(/,/g, '')));
+    await page.getByRole('status').filter({ hasText: `Showing only the ${after} accounts no territory owns` }).waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('checkbox', { name: 'Highlight unassigned counties and accounts' }).uncheck();
+    await page.getByRole('status').filter({ hasText: 'accounts no territory owns' }).waitFor({ state: 'detached' });
   });
 
   it('compares territories on a chosen metric against the mean, and merges one into another', async () => {
@@ -234,6 +247,31 @@ describe('painting territories from counties', () => {
     expect(await page.evaluate(() => window.__tp!.center())).toEqual(center);
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+  });
+
+  it('paints every county inside a lasso loop, as one undoable step', async () => {
+    await page.getByRole('radio', { name: 'Paint with Territory 1' }).check();
+    await page.getByRole('button', { name: 'Lasso' }).click();
+    const at = async (id: string) => (await page.evaluate((u) => window.__tp!.unitOnScreen(u), id))!;
+    // DeKalb, Kane (Territory 2's) and Boone, with a margin
+    const points = [await at('17037'), await at('17089'), await at('17007')];
+    const x0 = Math.min(...points.map((p) => p.x)) - 12;
+    const x1 = Math.max(...points.map((p) => p.x)) + 12;
+    const y0 = Math.min(...points.map((p) => p.y)) - 12;
+    const y1 = Math.max(...points.map((p) => p.y)) + 12;
+    const center = await page.evaluate(() => window.__tp!.center());
+    await page.mouse.move(x0, y0);
+    await page.mouse.down();
+    for (const [x, y] of [[x1, y0], [x1, y1], [x0, y1], [x0, y0 + 2]]) await page.mouse.move(x, y, { steps: 6 });
+    await page.mouse.up();
+    expect(Number(await figure(page, 'Territory 1', 'Counties'))).toBeGreaterThanOrEqual(6);
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe('0');
+    expect(await page.evaluate(() => window.__tp!.center())).toEqual(center);
+    expect(await page.locator('.lasso-overlay').count()).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Counties')).toBe('3');
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe('1');
+    await page.getByRole('button', { name: 'Lasso' }).click();
   });
 
   it('locks units so painting leaves them alone, and sets the tolerance band', async () => {

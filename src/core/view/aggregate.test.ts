@@ -304,3 +304,38 @@ describe('filterCounts', () => {
     expect([...v.rowsIn([-101, 39, -95, 42])].sort()).toEqual([0, 1]);
   });
 });
+
+describe('showOnlyRows', () => {
+  const cols = randomAccounts(20_000, { seed: 11, unlocated: 0.02, emptyRevenue: 0.1 });
+
+  it('shows only the marked rows, under the filters too, and everything again when cleared', () => {
+    const view = new AccountView(cols);
+    const rnd = seeded(5);
+    const mask = Uint8Array.from({ length: cols.lat.length }, () => (rnd() < 0.1 ? 1 : 0));
+    const hidden = { segment: [1], classification: [] };
+    const expected = (withMask: boolean) => {
+      let n = 0;
+      for (let i = 0; i < cols.lat.length; i++) {
+        if (!Number.isFinite(cols.lat[i]) || !Number.isFinite(cols.lon[i]) || cols.segment[i] === 1) continue;
+        if (withMask && !mask[i]) continue;
+        n++;
+      }
+      return n;
+    };
+    view.showOnlyRows(mask);
+    const r = view.query({ bbox: [-180, -85, 180, 85], zoom: 3, colorBy: 'segment', hidden });
+    expect(r.shown).toBe(expected(true));
+    expect(sumCounts(r.features)).toBe(r.total);
+    expect(r.total).toBe(bruteCount({ ...cols, lat: cols.lat.map((v, i) => (mask[i] ? v : NaN)) }, [-180, -85, 180, 85], hidden));
+    // every row drawn at point zoom is a marked one
+    const points = view.query({ bbox: [-180, -85, 180, 85], zoom: 15, colorBy: 'segment', hidden: { segment: [], classification: [] } });
+    expect(points.features.every((f) => f.index !== undefined && mask[f.index] === 1)).toBe(true);
+    view.showOnlyRows(null);
+    expect(view.shownWith(hidden)).toBe(expected(false));
+  });
+
+  it('refuses a mask of the wrong length', () => {
+    const view = new AccountView(cols);
+    expect(() => view.showOnlyRows(new Uint8Array(3))).toThrow(/3 rows/);
+  });
+});

@@ -39,6 +39,9 @@ export class AccountView {
   private keep: Uint8Array;
   private keepKey = '';
   private shown = 0;
+  /** by table row: 1 = may be shown; null = every row (see showOnlyRows) */
+  private onlyRows: Uint8Array | null = null;
+  private onlyVersion = 0;
   private cachedSummary: ViewSummary | null = null;
 
   constructor(cols: ViewColumns) {
@@ -134,6 +137,17 @@ export class AccountView {
     return { features, total, shown: this.shown, mode: 'clusters' };
   }
 
+  /**
+   * Narrows what is shown to the rows marked 1 (by table row), on top of the category filters,
+   * e.g. the accounts no territory owns; null shows every row again.
+   */
+  showOnlyRows(mask: Uint8Array | null): void {
+    if (mask && mask.length !== this.count) throw new Error(`the row mask has ${mask.length} rows, expected ${this.count}`);
+    this.onlyRows = mask;
+    this.onlyVersion++;
+    this.keepKey = '';
+  }
+
   /** How many located accounts pass these filters (and makes them the current ones). */
   shownWith(hidden: Hidden): number {
     this.applyHidden(hidden);
@@ -219,13 +233,14 @@ export class AccountView {
 
   /** Rebuilds the per-account visibility only when the filters changed. */
   private applyHidden(h: Hidden): void {
-    const key = hiddenKey(h);
+    const key = `${hiddenKey(h)}#${this.onlyRows ? this.onlyVersion : ''}`;
     if (key === this.keepKey) return;
     const masks = hiddenMasks(h, this.labelCounts);
     const { segment: seg, classification: cls, owner: own } = this.codes;
+    const only = this.onlyRows;
     let shown = 0;
     for (let p = 0; p < this.located; p++) {
-      const v = masks.segment[seg[p]] | masks.classification[cls[p]] | masks.owner[own[p]] ? 0 : 1;
+      const v = masks.segment[seg[p]] | masks.classification[cls[p]] | masks.owner[own[p]] || (only !== null && only[this.row[p]] === 0) ? 0 : 1;
       this.keep[p] = v;
       shown += v;
     }

@@ -62,6 +62,11 @@ export class ViewClient {
     return this.call('setCategory', [column, codesByRow], [codesByRow.buffer as ArrayBuffer]);
   }
 
+  /** The mask is transferred. */
+  showOnlyRows(mask: Uint8Array | null): Promise<number> {
+    return this.call('showOnlyRows', [mask], mask ? [mask.buffer as ArrayBuffer] : []);
+  }
+
   filterCounts(bbox?: ViewQuery['bbox']): Promise<CategoryCounts> {
     return this.call('filterCounts', bbox ? [bbox] : []);
   }

@@ -14,6 +14,8 @@ export interface ViewMethods {
   /** Remembers the filters for later queries; returns how many accounts pass them. */
   setHidden(hidden: Hidden): number;
   setCategory(column: ViewCategory, codesByRow: Uint16Array): void;
+  /** Shows only the rows marked 1 (null: all); returns how many accounts pass the filters then. */
+  showOnlyRows(mask: Uint8Array | null): number;
   /** Per-code counts under the current filters (see AccountView.filterCounts). */
   filterCounts(bbox?: ViewQuery['bbox']): CategoryCounts;
   summary(): ViewSummary;
@@ -57,6 +59,11 @@ export class ViewService implements ViewMethods {
 
   setCategory(column: ViewCategory, codesByRow: Uint16Array): void {
     this.view.setCategory(column, codesByRow);
+  }
+
+  showOnlyRows(mask: Uint8Array | null): number {
+    this.view.showOnlyRows(mask);
+    return this.view.shownWith(this.hidden);
   }
 
   filterCounts(bbox?: ViewQuery['bbox']): CategoryCounts {

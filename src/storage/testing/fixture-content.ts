@@ -6,7 +6,8 @@ import { planToJson, type PlanJson } from '../../core/plan/plan-json';
 import { COUNTIES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../../core/units/layers';
 import { getSetting, loadDataset, saveDataset, setSetting } from '../dataset-store';
 import { getActivePlanId, listPlans, loadPlan, savePlan, setActivePlanId, type StoredPlan } from '../plan-store';
-import { SCHEMA_VERSION, type Settings } from '../schema';
+import { listLayers, loadLayer, saveLayer } from '../layer-store';
+import { SCHEMA_VERSION, type LayerRecord, type Settings } from '../schema';
 import { syntheticReps, syntheticTable } from './synthetic';
 
 /**
@@ -36,7 +37,35 @@ export interface FixtureExpectation {
   plans?: StoredPlan[];
   /** since v2 */
   activePlanId?: string | null;
+  /** since v3: the user's boundary layers, in listLayers order */
+  layers?: LayerRecord[];
 }
+
+/** Two neighbouring squares, as a user's own regions file would become after import. */
+const REGIONS_LAYER: LayerRecord = {
+  id: 'custom:regions «west».geojson',
+  fileName: 'regions «west».geojson',
+  objectName: 'regions',
+  topology: {
+    type: 'Topology',
+    arcs: [
+      [[-100, 40], [-100, 41]],
+      [[-100, 41], [-101, 41], [-101, 40], [-100, 40]],
+      [[-100, 40], [-99, 40], [-99, 41], [-100, 41]],
+    ],
+    objects: {
+      regions: {
+        type: 'GeometryCollection',
+        geometries: [
+          { type: 'Polygon', arcs: [[0, 1]], id: 'W', properties: { name: 'West ✓' } },
+          { type: 'Polygon', arcs: [[2, -1]], id: 'E', properties: { name: 'East' } },
+        ],
+      },
+    },
+  },
+  unitCount: 2,
+  savedAt: 1_790_000_000_000,
+};
 
 // Real unit ids of the shipped layers, so the app can open these plans on its own layers.
 const MA_COUNTIES = ['25001', '25003', '25005', '25007', '25009', '25011', '25013', '25015', '25017', '25019', '25021', '25023', '25025', '25027'];
@@ -80,6 +109,7 @@ export async function writeFixtureContent(): Promise<void> {
   await savePlan(countyPlan(true), { expectedRevision: first.revision });
   await savePlan(zipPlan(), { expectedRevision: 0 });
   await setActivePlanId('plan-ma-counties');
+  await saveLayer(REGIONS_LAYER);
 }
 
 export async function readExpectation(): Promise<FixtureExpectation> {
@@ -99,5 +129,6 @@ export async function readExpectation(): Promise<FixtureExpectation> {
     settings,
     plans: await Promise.all((await listPlans()).map(async (r) => (await loadPlan(r.id))!)),
     activePlanId: await getActivePlanId(),
+    layers: await Promise.all((await listLayers()).map(async (l) => (await loadLayer(l.id))!)),
   };
 }

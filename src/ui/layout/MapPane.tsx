@@ -64,6 +64,8 @@ export function MapPane() {
   useEffect(() => controller.current?.showPlan(planOpen ? session : null), [planOpen, session, mapKey]);
   const brushing = usePlanStore((s) => s.brushing && s.open);
   useEffect(() => controller.current?.setBrush(brushing), [brushing, mapKey]);
+  const lassoing = usePlanStore((s) => s.lassoing && s.open);
+  useEffect(() => controller.current?.setLasso(lassoing), [lassoing, mapKey]);
   const highlightUnassigned = usePlanStore((s) => s.highlightUnassigned);
   useEffect(() => controller.current?.setHighlightUnassigned(highlightUnassigned), [highlightUnassigned, session, mapKey]);
   useEffect(() => {
@@ -73,12 +75,17 @@ export function MapPane() {
   return (
     <div className="map-pane">
       <div ref={container} className="map-container" role="region" aria-label="Map of accounts" />
-      {filtered && table && view && (
+      {filtered && table && view && !(planOpen && session && highlightUnassigned) && (
         <div className="map-overlay-note" role="status">
           Filter on: {formatCount(view.shown)} of {formatCount(table.count)} accounts shown
           <button type="button" onClick={() => showAll()}>
             Show all
           </button>
+        </div>
+      )}
+      {planOpen && session && highlightUnassigned && view && (
+        <div className="map-overlay-note" role="status">
+          Showing only the {formatCount(view.shown)} accounts no territory owns; unassigned {'units'} are grey.
         </div>
       )}
       {planOpen && session && hover && <UnitHoverCard session={session} {...hover} />}

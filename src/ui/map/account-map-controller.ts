@@ -9,6 +9,8 @@ import { accountLookup } from '../../core/plan/account-lookup';
 import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
+import { unitsInLasso } from '../../core/units/lasso';
+import { territoryOfAccounts } from '../../core/export/territory-of-account';
 
 const UNASSIGNED_COLOR = '#8a94a6';
 import type { PlanSession } from '../../core/plan/plan-session';
@@ -56,9 +58,15 @@ export class AccountMapController {
   private disposed = false;
   private planUnsubscribe: (() => void) | null = null;
   private brush = false;
+  private lasso = false;
+  /** the lasso being drawn: its points in screen pixels and the SVG path showing it */
+  private lassoPath: { points: { x: number; y: number }[]; svg: SVGSVGElement; path: SVGPolylineElement } | null = null;
+  private layerOfPlan: PlanSession['layer'] | null = null;
   /** account id → row, built once per table (a million ids) */
   private lookup: { table: AccountTable; rowOf: (id: string) => number } | null = null;
   private unassignedColor: string | null = null;
+  private shownSession: PlanSession | null = null;
+  private onlyUnassignedTimer: ReturnType<typeof setTimeout> | null = null;
   private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
   private strokes = 0;
@@ -123,15 +131,31 @@ export class AccountMapController {
       if (!boxStart) return;
       const a = boxStart;
       boxStart = null;
-      if (!this.brush) this.map.dragPan.enable();
+      if (!this.brush && !this.lasso) this.map.dragPan.enable();
       const units = new Set<number>();
       for (const f of this.map.queryRenderedFeatures([[Math.min(a.x, e.point.x), Math.min(a.y, e.point.y)], [Math.max(a.x, e.point.x), Math.max(a.y, e.point.y)]], { layers: [UNIT_LAYERS.fill] })) {
         if (typeof f.id === 'number') units.add(f.id);
       }
       if (units.size > 0) events.onBrush([...units], `box-${++this.strokes}`);
     });
+    // Lasso: drag a freehand loop; every unit whose inside point falls in it is painted, as one step.
     this.map.on('mousedown', (e) => {
-      if (!this.brush || !this.planUnsubscribe || e.originalEvent.shiftKey) return;
+      if (!this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || e.originalEvent.button !== 0) return;
+      this.startLasso(e.point);
+    });
+    this.map.on('mousemove', (e) => {
+      if (!this.lassoPath) return;
+      const last = this.lassoPath.points[this.lassoPath.points.length - 1];
+      // a point every few pixels is as smooth as the eye sees and keeps the test cheap
+      if (Math.abs(last.x - e.point.x) + Math.abs(last.y - e.point.y) < 3) return;
+      this.lassoPath.points.push({ x: e.point.x, y: e.point.y });
+      this.lassoPath.path.setAttribute('points', this.lassoPath.points.map((p) => `${p.x},${p.y}`).join(' '));
+    });
+    this.map.on('mouseup', () => this.finishLasso());
+    this.map.getCanvas().addEventListener('mouseleave', () => this.finishLasso());
+    window.addEventListener('keydown', this.cancelLassoOnEscape);
+    this.map.on('mousedown', (e) => {
+      if (!this.brush || this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey) return;
       this.stroke = { id: `stroke-${++this.strokes}`, seen: new Set() };
       brushAt(e.point);
     });
@@ -140,7 +164,7 @@ export class AccountMapController {
     this.map.on('mouseup', endStroke);
     this.map.getCanvas().addEventListener('mouseleave', endStroke);
     this.map.on('click', UNIT_LAYERS.fill, (e) => {
-      if (this.brush) return; // the stroke already painted it
+      if (this.brush || this.lasso) return; // the stroke (or the lasso) already painted it
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') events.onUnitClick(id);
     });
@@ -152,6 +176,7 @@ export class AccountMapController {
 
   setTable(table: AccountTable): void {
     this.table = table;
+    this.onlyRowsOn = false;
     this.loaded = this.view.load(viewColumns(table)).then((summary) => {
       this.radius = radiusScale(summary.revenueP95);
       if (this.styleReady) setRevenueScale(this.map, this.radius);
@@ -186,6 +211,8 @@ export class AccountMapController {
       this.map.once('load', () => this.showPlan(session));
       return;
     }
+    this.shownSession = session;
+    this.updateOnlyUnassigned();
     if (!session) {
       hidePinnedAccounts(this.map);
       hideTerritoryOutlines(this.map);
@@ -195,6 +222,7 @@ export class AccountMapController {
     }
     this.map.boxZoom.disable();
     showUnitLayer(this.map, session.layer);
+    this.layerOfPlan = session.layer;
     const paintAll = () => {
       const { assignment, territories } = session.plan;
       for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : this.unassignedColor);
@@ -232,6 +260,7 @@ export class AccountMapController {
     drawPins();
     this.planUnsubscribe = onPlanChange((change) => {
       outlinesSoon();
+      if (this.unassignedColor) this.updateOnlyUnassignedSoon();
       if (change.type === 'pin' || change.type === 'territoryUpdated' || change.type === 'territoryRemoved') drawPins();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
@@ -248,15 +277,90 @@ export class AccountMapController {
    */
   setBrush(on: boolean): void {
     this.brush = on;
-    if (on) this.map.dragPan.disable();
+    if (on || this.lasso) this.map.dragPan.disable();
     else this.map.dragPan.enable();
-    this.map.getCanvas().style.cursor = on ? 'crosshair' : '';
+    this.map.getCanvas().style.cursor = on || this.lasso ? 'crosshair' : '';
   }
+
+  /** Lasso mode: dragging draws a loop and paints the units inside it; the map does not pan meanwhile. */
+  setLasso(on: boolean): void {
+    this.lasso = on;
+    if (!on) this.removeLassoPath();
+    if (on || this.brush) this.map.dragPan.disable();
+    else this.map.dragPan.enable();
+    this.map.getCanvas().style.cursor = on || this.brush ? 'crosshair' : '';
+  }
+
+  private startLasso(point: { x: number; y: number }): void {
+    this.removeLassoPath();
+    const ns = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('class', 'lasso-overlay');
+    svg.setAttribute('aria-hidden', 'true');
+    const path = document.createElementNS(ns, 'polyline');
+    path.setAttribute('points', `${point.x},${point.y}`);
+    svg.appendChild(path);
+    this.map.getContainer().appendChild(svg);
+    this.lassoPath = { points: [{ x: point.x, y: point.y }], svg, path };
+  }
+
+  private finishLasso(): void {
+    const drawn = this.lassoPath;
+    if (!drawn) return;
+    this.removeLassoPath();
+    const layer = this.layerOfPlan;
+    if (!layer || !this.map.getLayer(UNIT_LAYERS.fill) || drawn.points.length < 3) return;
+    const xs = drawn.points.map((p) => p.x);
+    const ys = drawn.points.map((p) => p.y);
+    const rendered = new Set<number>();
+    for (const f of this.map.queryRenderedFeatures([[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]], { layers: [UNIT_LAYERS.fill] })) {
+      if (typeof f.id === 'number') rendered.add(f.id);
+    }
+    const units = unitsInLasso(layer.labelPoint, rendered, (lon, lat) => this.map.project([lon, lat]), drawn.points);
+    if (units.length > 0) this.events.onBrush(units, `lasso-${++this.strokes}`);
+  }
+
+  private removeLassoPath(): void {
+    this.lassoPath?.svg.remove();
+    this.lassoPath = null;
+  }
+
+  private readonly cancelLassoOnEscape = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') this.removeLassoPath();
+  };
 
   /** Shows unassigned units in a flat grey so gaps in the plan stand out. */
   setHighlightUnassigned(on: boolean): void {
     this.unassignedColor = on ? UNASSIGNED_COLOR : null;
     this.repaintUnits?.();
+    this.updateOnlyUnassigned();
+  }
+
+  /** While unassigned are highlighted, the map shows only the accounts no territory owns (by the plan's own rule). */
+  private updateOnlyUnassigned(): void {
+    if (this.onlyUnassignedTimer) clearTimeout(this.onlyUnassignedTimer);
+    this.onlyUnassignedTimer = null;
+    const session = this.shownSession;
+    const table = this.table;
+    if (!table) return;
+    let mask: Uint8Array | null = null;
+    if (this.unassignedColor && session && session.join.unitOfAccount.length === table.count) {
+      const { via } = territoryOfAccounts(table, session.plan, { unitOfAccount: session.join.unitOfAccount });
+      mask = new Uint8Array(table.count);
+      for (let i = 0; i < via.length; i++) mask[i] = via[i] === 0 ? 1 : 0;
+    }
+    if (!mask && !this.onlyRowsOn) return;
+    this.onlyRowsOn = mask !== null;
+    this.loaded = this.loaded.then(() => this.view.showOnlyRows(mask));
+    void this.refresh();
+  }
+
+  private onlyRowsOn = false;
+
+  /** A brush stroke is many edits a second: the mask follows a moment after the last one. */
+  private updateOnlyUnassignedSoon(): void {
+    if (this.onlyUnassignedTimer) clearTimeout(this.onlyUnassignedTimer);
+    this.onlyUnassignedTimer = setTimeout(() => this.updateOnlyUnassigned(), 250);
   }
 
   setSelected(row: number | null): void {
@@ -266,6 +370,7 @@ export class AccountMapController {
 
   dispose(): void {
     this.disposed = true;
+    window.removeEventListener('keydown', this.cancelLassoOnEscape);
     this.planUnsubscribe?.();
     this.view.terminate();
     this.map.remove();

@@ -13,10 +13,10 @@ import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
 export function TerritoryPanel() {
-  const { status, error, session, activeId, erasing, brushing, locking, note, version, layerId, highlightUnassigned } = usePlanStore();
+  const { status, error, session, activeId, erasing, brushing, lassoing, locking, note, version, layerId, highlightUnassigned } = usePlanStore();
   // The session's own settings, so labels and figures always agree while settings are re-applied.
   const workloadUnit = usePlanStore((s) => s.session?.settings.distanceUnit ?? s.workload.distanceUnit);
-  const { addTerritory, setErasing, setBrushing, setLocking, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
+  const { addTerritory, setErasing, setBrushing, setLassoing, setLocking, undo, redo, close, setLayer, setHighlightUnassigned, distinctColors: recolor } = usePlanStore.getState();
   const reps = useDataStore((s) => s.dataset?.reps ?? []);
   const accounts = useDataStore((s) => s.dataset?.accounts ?? null);
   useUndoKeys();
@@ -66,6 +66,9 @@ export function TerritoryPanel() {
         <button type="button" aria-pressed={brushing} onClick={() => setBrushing(!brushing)} title="Drag across the map to paint; the map does not pan meanwhile">
           Brush
         </button>
+        <button type="button" aria-pressed={lassoing} onClick={() => setLassoing(!lassoing)} title="Drag a loop around units to paint them all at once (Esc cancels); Shift+drag selects a box">
+          Lasso
+        </button>
         <button type="button" aria-pressed={erasing} onClick={() => setErasing(!erasing)}>
           Erase
         </button>
@@ -112,7 +115,7 @@ export function TerritoryPanel() {
         Unassigned: {formatCount(unassigned.units)} {units.many}, {formatCount(unassigned.accounts)} accounts.
       </p>
       <label className="radio-row">
-        <input type="checkbox" checked={highlightUnassigned} onChange={(e) => setHighlightUnassigned(e.target.checked)} /> Highlight unassigned {units.many}
+        <input type="checkbox" checked={highlightUnassigned} onChange={(e) => setHighlightUnassigned(e.target.checked)} /> Highlight unassigned {units.many} and accounts
       </label>
       {plan.territories.length > 1 && (
         <button type="button" onClick={recolor}>
