@@ -64,7 +64,7 @@ export function repairShape(input: unknown): GeoResult<ShapeGeometry> {
   if (unwrapLongitudes(polys)) notes.push('The shape crosses the antimeridian: longitudes continue past 180°');
 
   let out = polys.map((p) => p.map((ring, i) => wind(ring, i === 0)));
-  if (out.length > 1 || crossesItself(out)) {
+  if (crossesItself(out)) {
     const u = clipUnion(out);
     if (!u.ok) return fail(`The outline crosses itself and could not be repaired (${u.error})`);
     if (out.length === 1 || u.value.length !== out.length) {
@@ -142,10 +142,47 @@ function wind(ring: Position[], exterior: boolean): Position[] {
   return ccw === exterior ? ring : ring.slice().reverse();
 }
 
+/** A ring crosses itself or another ring, or two parts overlap (one inside the other, or crossing). */
 function crossesItself(polys: Position[][][]): boolean {
   try {
-    return polys.some((p) => kinks(turfPolygon(p)).features.length > 0);
+    if (polys.some((p) => kinks(turfPolygon(p)).features.length > 0)) return true;
+    const boxes = polys.map((p) => ringBox(p[0]));
+    for (let i = 0; i < polys.length; i++) {
+      for (let j = i + 1; j < polys.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a[0] > b[2] || b[0] > a[2] || a[1] > b[3] || b[1] > a[3]) continue;
+        if (kinks({ type: 'MultiPolygon', coordinates: [polys[i], polys[j]] }).features.length > 0) return true;
+        if (inRing(polys[j][0], polys[i][0][0]) || inRing(polys[i][0], polys[j][0][0])) return true;
+      }
+    }
+    return false;
   } catch {
     return true;
   }
+}
+
+function ringBox(ring: Position[]): [number, number, number, number] {
+  let w = Infinity;
+  let s = Infinity;
+  let e = -Infinity;
+  let n = -Infinity;
+  for (const p of ring) {
+    if (p[0] < w) w = p[0];
+    if (p[0] > e) e = p[0];
+    if (p[1] < s) s = p[1];
+    if (p[1] > n) n = p[1];
+  }
+  return [w, s, e, n];
+}
+
+function inRing(ring: Position[], p: Position): boolean {
+  let inside = false;
+  const [x, y] = p;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const yi = ring[i][1];
+    const yj = ring[j][1];
+    if (yi > y !== yj > y && x < ((ring[j][0] - ring[i][0]) * (y - yi)) / (yj - yi) + ring[i][0]) inside = !inside;
+  }
+  return inside;
 }
