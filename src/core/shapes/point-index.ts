@@ -43,6 +43,8 @@ export class PolygonPointIndex {
   private readonly cellStart: Uint32Array;
   private readonly cellPolys: Int32Array;
   private readonly wraps: boolean;
+  /** item → its polygons itemPolyStart[i] .. itemPolyStart[i + 1] */
+  private readonly itemPolyStart: Int32Array;
   readonly itemCount: number;
   readonly polygonCount: number;
 
@@ -52,6 +54,9 @@ export class PolygonPointIndex {
     items.forEach((it, i) => it.forEach((rings) => rings.length > 0 && rings[0].length >= 4 && polys.push({ item: i, rings })));
     const P = polys.length;
     this.polygonCount = P;
+    this.itemPolyStart = new Int32Array(items.length + 1);
+    for (const p of polys) this.itemPolyStart[p.item + 1]++;
+    for (let i = 0; i < items.length; i++) this.itemPolyStart[i + 1] += this.itemPolyStart[i];
     this.polyItem = new Int32Array(P);
     this.polyBox = new Float64Array(4 * P);
     this.stripY0 = new Float64Array(P);
@@ -195,11 +200,10 @@ export class PolygonPointIndex {
     return out;
   }
 
-  /** 0 outside, 1 inside, 2 on the boundary of item i (any of its polygons; linear in polygons). */
+  /** 0 outside, 1 inside, 2 on the boundary of item i (any of its polygons); no antimeridian wrap. */
   itemTest(item: number, lon: number, lat: number): number {
     let r = 0;
-    for (let k = 0; k < this.polygonCount; k++) {
-      if (this.polyItem[k] !== item) continue;
+    for (let k = this.itemPolyStart[item]; k < this.itemPolyStart[item + 1]; k++) {
       const t = this.polygonTest(k, lon, lat);
       if (t === 1) return 1;
       if (t === 2) r = 2;
