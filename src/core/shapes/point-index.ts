@@ -36,6 +36,8 @@ export class PolygonPointIndex {
   private readonly edges: Float64Array;
   private readonly gx0: number;
   private readonly gy0: number;
+  private readonly gx1: number;
+  private readonly gy1: number;
   private readonly gnx: number;
   private readonly gny: number;
   private readonly gcx: number;
@@ -152,6 +154,8 @@ export class PolygonPointIndex {
     this.gny = Math.max(1, Math.min(1024, Math.round(cells / this.gnx)));
     this.gx0 = gw;
     this.gy0 = gs;
+    this.gx1 = ge;
+    this.gy1 = gn;
     this.gcx = this.gnx / spanX;
     this.gcy = this.gny / spanY;
     const nCells = this.gnx * this.gny;
@@ -212,7 +216,7 @@ export class PolygonPointIndex {
   }
 
   private locateAt(x: number, y: number, best: number): number {
-    if (x < this.gx0 || y < this.gy0 || x > this.gx0 + this.gnx / this.gcx || y > this.gy0 + this.gny / this.gcy) return best;
+    if (x < this.gx0 || y < this.gy0 || x > this.gx1 || y > this.gy1) return best;
     const c = this.cy(y) * this.gnx + this.cx(x);
     const box = this.polyBox;
     for (let i = this.cellStart[c], end = this.cellStart[c + 1]; i < end; i++) {

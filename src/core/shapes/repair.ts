@@ -105,8 +105,20 @@ function cleanRing(raw: unknown): { points: Position[] | null; closedIt: boolean
   const distinct = new Set(pts.map((p) => `${p[0]},${p[1]}`)).size;
   if (distinct < 3) return { points: null, closedIt: false };
   pts.push([pts[0][0], pts[0][1]]);
-  if (signedArea2(pts) === 0) return { points: null, closedIt: false };
+  // a bow-tie's signed area can be 0 too: degenerate means every point on one line
+  if (allOnOneLine(pts)) return { points: null, closedIt: false };
   return { points: pts, closedIt };
+}
+
+function allOnOneLine(pts: Position[]): boolean {
+  const [ax, ay] = pts[0];
+  let k = 1;
+  while (k < pts.length && pts[k][0] === ax && pts[k][1] === ay) k++;
+  if (k === pts.length) return true;
+  const dx = pts[k][0] - ax;
+  const dy = pts[k][1] - ay;
+  for (let i = k + 1; i < pts.length; i++) if (dx * (pts[i][1] - ay) - dy * (pts[i][0] - ax) !== 0) return false;
+  return true;
 }
 
 /** Makes longitudes continuous; true when any point moved. Mutates the rings. */
