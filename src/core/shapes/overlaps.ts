@@ -148,9 +148,14 @@ function countAccounts(o: Overlap, grid: PointGrid, revenue: Float64Array): void
 }
 
 /**
- * Can the interiors of items i and j meet? Exact for the cases that matter: a vertex strictly
- * inside the other, a proper edge crossing, or every vertex of both on the other's boundary
- * (identical outlines). Only vertices and edges inside the two boxes' intersection are looked at.
+ * Can the interiors of items i and j meet? Looked at only inside the two boxes' intersection:
+ * - a vertex of one strictly inside the other;
+ * - two edges properly crossing (robust orientation; touching and collinear runs do not count);
+ * - a piece of an edge strictly inside the other: each edge is cut where the other's vertices lie
+ *   on it and the middle of every piece is tested (two rectangles overlapping along a common
+ *   line have no vertex inside each other and no proper crossing, but this finds them);
+ * - no vertex of one strictly outside the other (identical or inside-and-touching outlines).
+ * Touching neighbours (shared edges, the common case) answer false without any clipping.
  */
 function interiorsMayMeet(index: PolygonPointIndex, items: Item[], i: number, j: number): boolean {
   const bi = ringsBox(items[i].polys);
@@ -160,29 +165,86 @@ function interiorsMayMeet(index: PolygonPointIndex, items: Item[], i: number, j:
   const e = Math.min(bi[2], bj[2]);
   const n = Math.min(bi[3], bj[3]);
   if (w > e || s > n) return false;
-  let allOnBoundary = true;
-  const vertexTest = (from: number, to: number): boolean => {
+  const within = { i: true, j: true };
+  const vertexTest = (from: number, to: number, key: 'i' | 'j'): boolean => {
     for (const poly of items[from].polys) {
       for (const ring of poly) {
         for (let k = 0; k < ring.length - 1; k++) {
           const p = ring[k];
           if (p[0] < w || p[0] > e || p[1] < s || p[1] > n) {
-            allOnBoundary = false;
+            within[key] = false;
             continue;
           }
           const t = index.itemTest(to, p[0], p[1]);
           if (t === 1) return true;
-          if (t === 0) allOnBoundary = false;
+          if (t === 0) within[key] = false;
         }
       }
     }
     return false;
   };
-  if (vertexTest(i, j) || vertexTest(j, i)) return true;
+  if (vertexTest(i, j, 'i') || vertexTest(j, i, 'j')) return true;
   const ei = edgesIn(items[i].polys, w, s, e, n);
   const ej = edgesIn(items[j].polys, w, s, e, n);
   if (properCrossing(ei, ej)) return true;
-  return allOnBoundary;
+  if (piecesInside(index, ei, ej, j) || piecesInside(index, ej, ei, i)) return true;
+  return within.i || within.j;
+}
+
+/**
+ * Is a piece of one of the edges `a` (cut at the vertices of `b` lying on it) strictly inside item
+ * `other`? Pieces running along an edge of `b` (a shared edge) are on the boundary and skipped
+ * without a test: their computed middle point is off the line by rounding, and the exact
+ * predicates would put it on either side. The other pieces meet b's outline only at their ends
+ * (proper crossings were ruled out before), so their middle is clear of it.
+ */
+function piecesInside(index: PolygonPointIndex, a: Float64Array, b: Float64Array, other: number): boolean {
+  const nb = b.length / 4;
+  for (let p = 0; p < a.length; p += 4) {
+    const ax = a[p];
+    const ay = a[p + 1];
+    const bx = a[p + 2];
+    const by = a[p + 3];
+    const dx = bx - ax;
+    const dy = by - ay;
+    const len2 = dx * dx + dy * dy;
+    if (len2 === 0) continue;
+    const cuts = [0, 1];
+    const along: number[] = [];
+    const param = (x: number, y: number) => ((x - ax) * dx + (y - ay) * dy) / len2;
+    for (let q = 0; q < nb; q++) {
+      const x1 = b[4 * q];
+      const y1 = b[4 * q + 1];
+      const x2 = b[4 * q + 2];
+      const y2 = b[4 * q + 3];
+      if (Math.max(x1, x2) < Math.min(ax, bx) || Math.min(x1, x2) > Math.max(ax, bx) || Math.max(y1, y2) < Math.min(ay, by) || Math.min(y1, y2) > Math.max(ay, by)) continue;
+      const o1 = orient2d(ax, ay, bx, by, x1, y1);
+      const o2 = orient2d(ax, ay, bx, by, x2, y2);
+      if (o1 === 0) {
+        const t = param(x1, y1);
+        if (t > 0 && t < 1) cuts.push(t);
+      }
+      if (o2 === 0) {
+        const t = param(x2, y2);
+        if (t > 0 && t < 1) cuts.push(t);
+      }
+      if (o1 === 0 && o2 === 0) {
+        const t1 = param(x1, y1);
+        const t2 = param(x2, y2);
+        along.push(Math.min(t1, t2), Math.max(t1, t2));
+      }
+    }
+    cuts.sort((u, v) => u - v);
+    for (let c = 1; c < cuts.length; c++) {
+      if (cuts[c] === cuts[c - 1]) continue;
+      const t = (cuts[c - 1] + cuts[c]) / 2;
+      let onEdge = false;
+      for (let k = 0; k < along.length && !onEdge; k += 2) onEdge = t >= along[k] && t <= along[k + 1];
+      if (onEdge) continue;
+      if (index.itemTest(other, ax + t * dx, ay + t * dy) === 1) return true;
+    }
+  }
+  return false;
 }
 
 /** Edges (x1, y1, x2, y2) whose box meets [w, s, e, n]. */
