@@ -192,6 +192,8 @@ describe('territory figures with drawn shapes', () => {
   it('after random shape, pin, paint and territory edits with undo/redo, the figures equal a full recompute', () => {
     const rnd = mulberry32(11);
     const plan = gridPlan();
+    applyCommand(plan, edit.setRep('A', 'north'));
+    applyCommand(plan, edit.setRep('B', 'south'));
     const stats = new TerritoryStats(world.ctx, plan);
     const h = new PlanHistory(plan, stats.apply);
     let n = 0;
@@ -207,15 +209,27 @@ describe('territory figures with drawn shapes', () => {
       else if (r < 0.55) h.do(edit.pin(`a${1 + Math.floor(rnd() * 5)}`, tid));
       else if (r < 0.6) h.do(edit.unpin(`a${1 + Math.floor(rnd() * 5)}`));
       else if (r < 0.7) h.do(edit.paint([Math.floor(rnd() * 9)], tid));
-      else if (r < 0.74) h.do(edit.create(newTerritory(`T${n++}`, 'T', '#000'), Math.floor(rnd() * 3)));
+      else if (r < 0.74) h.do(edit.create(newTerritory(`T${n++}`, 'T', '#000', { repId: rnd() < 0.5 ? 'east' : null }), Math.floor(rnd() * 3)));
       else if (r < 0.77 && tids.length > 1) h.do(edit.remove(tid));
       else if (r < 0.8 && tids.length > 1) h.do(edit.merge([tid], tids[0]));
       else if (r < 0.92) h.undo();
       else h.redo();
       const fresh = new TerritoryStats(world.ctx, plan);
       for (let t = 0; t < plan.territories.length; t++) {
-        expect(stats.figures(t).revenue).toBeCloseTo(fresh.figures(t).revenue, 9);
-        expect(stats.figures(t).accounts).toBe(fresh.figures(t).accounts);
+        const got = stats.figures(t);
+        const want = fresh.figures(t);
+        expect(got.revenue).toBeCloseTo(want.revenue, 9);
+        expect(got.accounts).toBe(want.accounts);
+        expect(got.workloadHours).toBeCloseTo(want.workloadHours, 6);
+        expect(got.travel === null).toBe(want.travel === null);
+        if (got.travel && want.travel) {
+          // NaN = no account with a distance, on both sides
+          for (const k of ['meanKm', 'maxKm'] as const) {
+            expect(Number.isNaN(got.travel[k])).toBe(Number.isNaN(want.travel[k]));
+            if (!Number.isNaN(want.travel[k])) expect(got.travel[k]).toBeCloseTo(want.travel[k], 6);
+          }
+        }
+        expect([...got.segments]).toEqual([...want.segments]);
       }
       expect(stats.unassigned()).toEqual(fresh.unassigned());
     }
