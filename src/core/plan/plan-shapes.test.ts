@@ -127,7 +127,7 @@ describe('stored plans with shapes', () => {
     const loaded = planFromJson(json, layerRef);
     expect(loaded.plan.shapes.map((s) => s.id)).toEqual(['s1', 's2', 's3']);
     expect(loaded.problems).toHaveLength(2);
-    expect(loaded.problems.join(' ')).toMatch(/bad.*no area/);
+    expect(loaded.problems.join(' ')).toMatch(/Drawn shape bad was dropped: .*distinct positions/);
   });
 });
 
