@@ -16,7 +16,7 @@ describe('splitShape', () => {
     expect(r.value).toHaveLength(2);
     const half = shapeAreaKm2(sq(0, 0, 0.5, 1));
     for (const piece of r.value) expect(shapeAreaKm2(piece)).toBeCloseTo(half, 0);
-    // the slit is ~1 cm: the pieces lose almost nothing
+    // the slit is ~1 cm wide: the pieces lose almost nothing
     const lost = shapeAreaKm2(sq(0, 0, 1)) - r.value.reduce((s, p) => s + shapeAreaKm2(p), 0);
     expect(lost).toBeGreaterThan(0);
     expect(lost).toBeLessThan(0.01);

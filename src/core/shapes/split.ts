@@ -5,14 +5,14 @@ import { PolygonPointIndex } from './point-index';
 import { repairShape } from './repair';
 import { fail, ok, polygonsOf, toGeometry, type GeoResult, type ShapeGeometry } from './shape-types';
 
-/** Half-width of the cut, degrees (~1 cm): the pieces are separated by a slit this wide. */
+/** Half-width of the cut, degrees (~5 mm): the pieces are separated by a slit of ~1 cm. */
 export const CUT_HALF_WIDTH_DEG = 5e-8;
 
 /**
  * Splits a shape along a drawn polyline into two or more pieces. The line must cross the shape
  * completely: it starts and ends outside it (a cut that stops inside would leave one piece with a
  * slit). The cut is the shape minus a strip of ±CUT_HALF_WIDTH_DEG around the line (polyclip-ts
- * difference), so the pieces are exact everywhere but along the cut, where a ~2 cm slit
+ * difference), so the pieces are exact everywhere but along the cut, where a ~1 cm slit
  * separates them; an account exactly in the slit falls back to its unit's territory.
  *
  * Result: the pieces (each part of the result its own piece), largest first; a part of a
