@@ -7,8 +7,9 @@ import type { Plan } from '../plan/plan';
  * exported CSV and the figures on screen always agree:
  *
  *   1. a pin (plan.pins, by account id) to a territory that exists;
- *   2. a drawn shape the account lies in (`shapeOwner`: the hook for the drawn-shapes issue; until
- *      then nobody passes one, and TerritoryStats must learn the same rule when it arrives);
+ *   2. a drawn shape the account lies in (`shapeOwner`: pass TerritoryStats.shapeOwnerOf, or
+ *      territoriesOfShapes(assignAccountsToShapes(...)) from shapes/assign-accounts.ts; the first
+ *      shape in plan order wins where shapes overlap, docs/DRAWN-SHAPES.md);
  *   3. the territory of the account's unit (`unitOfAccount` from the account join);
  *   4. none.
  *
@@ -29,7 +30,7 @@ export interface OwnershipInput {
   unitOfAccount: Int32Array;
   /** account id → row; pass the one the stats use to share its map, else one is built when the plan has pins */
   accountIndex?: (accountId: string) => number;
-  /** drawn shapes (a later issue); leave out until they exist */
+  /** drawn shapes: account row → territory index of the shape holding it (TerritoryStats.shapeOwnerOf); leave out when the plan has none */
   shapeOwner?: ShapeOwner;
 }
 

@@ -1,4 +1,5 @@
-import { territoryIndex, type Plan, type Territory } from './plan';
+import { cloneGeometry, cloneShape, type DrawnShape, type ShapeGeometry } from '../shapes/shape-types';
+import { shapeIndex, territoryIndex, type Plan, type Territory } from './plan';
 
 /**
  * Every edit of a plan is a Command: plain data (JSON- and postMessage-safe), applied by
@@ -24,6 +25,18 @@ export type Command =
   | { kind: 'lockUnits'; units: number[]; locked: boolean }
   /** pin an account to a territory; null = unpin */
   | { kind: 'pin'; accountId: string; territoryId: string | null }
+  /**
+   * add a drawn shape (geometry as repairShape returns it) at index (default end: last in overlap
+   * order); refused for a duplicate id, an unknown or a locked territory
+   */
+  | { kind: 'addShape'; shape: DrawnShape; index?: number }
+  /**
+   * replace a shape's geometry (vertex edits, move, cut a hole, clip) and/or give it to another
+   * territory; refused when the shape is unknown or either territory is locked
+   */
+  | { kind: 'updateShape'; shapeId: string; geometry?: ShapeGeometry; territoryId?: string }
+  /** refused when the shape is unknown or its territory is locked */
+  | { kind: 'removeShape'; shapeId: string }
   | { kind: 'batch'; commands: Command[] };
 
 export type TerritoryPatch = Partial<Omit<Territory, 'id'>>;
@@ -35,11 +48,16 @@ export type TerritoryPatch = Partial<Omit<Territory, 'id'>>;
 export type PlanChange =
   | { type: 'assign'; units: Int32Array; from: Int32Array; to: number }
   | { type: 'territoryInserted'; index: number }
-  /** the territory had no units and no pins left when removed; indexes above it moved down by one */
+  /** the territory had no units, pins or shapes left when removed; indexes above it moved down by one */
   | { type: 'territoryRemoved'; index: number }
   | { type: 'territoryUpdated'; index: number; keys: (keyof TerritoryPatch)[] }
   | { type: 'pin'; accountId: string; from: number; to: number }
-  | { type: 'locks'; units: Int32Array };
+  | { type: 'locks'; units: Int32Array }
+  /**
+   * a drawn shape was added (before null), changed or removed (after null); the objects are the
+   * plan's own (do not mutate them). Accounts in either geometry's box may change owner.
+   */
+  | { type: 'shape'; shapeId: string; before: DrawnShape | null; after: DrawnShape | null };
 
 export type PlanListener = (change: PlanChange) => void;
 
@@ -72,6 +90,12 @@ export function applyCommand(plan: Plan, cmd: Command, listener?: PlanListener):
       return lockUnits(plan, cmd.units, cmd.locked, emit);
     case 'pin':
       return pin(plan, cmd.accountId, cmd.territoryId, emit);
+    case 'addShape':
+      return addShape(plan, cmd.shape, cmd.index, emit);
+    case 'updateShape':
+      return updateShape(plan, cmd.shapeId, cmd.geometry, cmd.territoryId, emit);
+    case 'removeShape':
+      return removeShape(plan, cmd.shapeId, emit);
     case 'batch':
       return batch(plan, cmd.commands, emit);
   }
@@ -169,6 +193,16 @@ function remove(plan: Plan, territoryId: string, emit: PlanListener): ApplyResul
     emit({ type: 'pin', accountId, from: t, to: -1 });
     inverse.push({ kind: 'pin', accountId, territoryId });
   }
+  // its drawn shapes go with it; undo puts them back at their places in the overlap order
+  const shapesBack: Command[] = [];
+  for (let i = plan.shapes.length - 1; i >= 0; i--) {
+    const s = plan.shapes[i];
+    if (s.territoryId !== territoryId) continue;
+    plan.shapes.splice(i, 1);
+    emit({ type: 'shape', shapeId: s.id, before: s, after: null });
+    shapesBack.push({ kind: 'addShape', shape: cloneShape(s), index: i });
+  }
+  inverse.push(...shapesBack.reverse());
   plan.territories.splice(t, 1);
   const a = plan.assignment;
   for (let u = 0; u < a.length; u++) if (a[u] > t) a[u]--;
@@ -210,10 +244,12 @@ function merge(plan: Plan, sourceIds: string[], targetId: string, emit: PlanList
   for (let u = 0; u < plan.assignment.length; u++) if (isSource.has(plan.assignment[u])) units.push(u);
   const ids = new Set(sources.map((s) => plan.territories[s].id));
   const pins: Command[] = [...plan.pins].filter(([, to]) => ids.has(to)).map(([accountId]) => ({ kind: 'pin', accountId, territoryId: targetId }));
-  // the merge is its parts: units and pins move (restore ignores unit locks, as a merge takes whole territories), then the empty sources go
+  const shapes: Command[] = plan.shapes.filter((s) => ids.has(s.territoryId)).map((s) => ({ kind: 'updateShape', shapeId: s.id, territoryId: targetId }));
+  // the merge is its parts: units, pins and drawn shapes move (restore ignores unit locks, as a merge takes whole territories), then the empty sources go
   const steps: Command[] = [
     { kind: 'restore', groups: [{ territoryId: targetId, units }] },
     ...pins,
+    ...shapes,
     ...[...ids].map((id): Command => ({ kind: 'deleteTerritory', territoryId: id })),
   ];
   return batch(plan, steps, emit);
@@ -244,6 +280,49 @@ function pin(plan: Plan, accountId: string, territoryId: string | null, emit: Pl
   return { inverse: { kind: 'pin', accountId, territoryId: prev } };
 }
 
+function addShape(plan: Plan, shape: DrawnShape, index: number | undefined, emit: PlanListener): ApplyResult {
+  if (shapeIndex(plan, shape.id) >= 0) return none(`A shape with id ${shape.id} already exists`);
+  const t = territoryIndex(plan, shape.territoryId);
+  if (t < 0) return none(`No territory ${shape.territoryId}`);
+  if (plan.territories[t].locked) return none(`${plan.territories[t].name} is locked`);
+  const at = index === undefined ? plan.shapes.length : Math.max(0, Math.min(index, plan.shapes.length));
+  const s = cloneShape(shape);
+  plan.shapes.splice(at, 0, s);
+  emit({ type: 'shape', shapeId: s.id, before: null, after: s });
+  return { inverse: { kind: 'removeShape', shapeId: s.id } };
+}
+
+function updateShape(plan: Plan, shapeId: string, geometry: ShapeGeometry | undefined, territoryId: string | undefined, emit: PlanListener): ApplyResult {
+  const i = shapeIndex(plan, shapeId);
+  if (i < 0) return none(`No shape ${shapeId}`);
+  const before = plan.shapes[i];
+  const from = territoryIndex(plan, before.territoryId);
+  const moving = territoryId !== undefined && territoryId !== before.territoryId;
+  const to = moving ? territoryIndex(plan, territoryId) : from;
+  if (to < 0) return none(`No territory ${territoryId}`);
+  if (from >= 0 && plan.territories[from].locked) return none(`${plan.territories[from].name} is locked`);
+  if (plan.territories[to].locked) return none(`${plan.territories[to].name} is locked`);
+  if (geometry === undefined && !moving) return none();
+  const after: DrawnShape = { id: shapeId, territoryId: moving ? territoryId : before.territoryId, geometry: geometry ? cloneGeometry(geometry) : before.geometry };
+  plan.shapes[i] = after;
+  emit({ type: 'shape', shapeId, before, after });
+  const inverse: Command = { kind: 'updateShape', shapeId };
+  if (geometry) inverse.geometry = cloneGeometry(before.geometry);
+  if (moving) inverse.territoryId = before.territoryId;
+  return { inverse };
+}
+
+function removeShape(plan: Plan, shapeId: string, emit: PlanListener): ApplyResult {
+  const i = shapeIndex(plan, shapeId);
+  if (i < 0) return none(`No shape ${shapeId}`);
+  const s = plan.shapes[i];
+  const t = territoryIndex(plan, s.territoryId);
+  if (t >= 0 && plan.territories[t].locked) return none(`${plan.territories[t].name} is locked`);
+  plan.shapes.splice(i, 1);
+  emit({ type: 'shape', shapeId, before: s, after: null });
+  return { inverse: { kind: 'addShape', shape: cloneShape(s), index: i } };
+}
+
 function batch(plan: Plan, commands: Command[], emit: PlanListener): ApplyResult {
   const inverses: Command[] = [];
   const notes: string[] = [];
@@ -272,4 +351,8 @@ export const edit = {
   lockUnits: (units: number[], locked = true): Command => ({ kind: 'lockUnits', units, locked }),
   pin: (accountId: string, territoryId: string): Command => ({ kind: 'pin', accountId, territoryId }),
   unpin: (accountId: string): Command => ({ kind: 'pin', accountId, territoryId: null }),
+  addShape: (shape: DrawnShape, index?: number): Command => ({ kind: 'addShape', shape, index }),
+  reshape: (shapeId: string, geometry: ShapeGeometry): Command => ({ kind: 'updateShape', shapeId, geometry }),
+  moveShapeTo: (shapeId: string, territoryId: string): Command => ({ kind: 'updateShape', shapeId, territoryId }),
+  removeShape: (shapeId: string): Command => ({ kind: 'removeShape', shapeId }),
 };

@@ -94,6 +94,12 @@ export function describe(c: Command): string {
       return c.locked ? 'lock units' : 'unlock units';
     case 'pin':
       return c.territoryId === null ? 'unpin account' : 'pin account';
+    case 'addShape':
+      return 'draw shape';
+    case 'updateShape':
+      return c.geometry ? 'edit shape' : 'move shape to territory';
+    case 'removeShape':
+      return 'delete shape';
     case 'batch':
       return `${c.commands.length} edits`;
   }

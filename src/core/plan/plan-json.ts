@@ -1,3 +1,5 @@
+import { repairShape } from '../shapes/repair';
+import { cloneGeometry, type DrawnShape } from '../shapes/shape-types';
 import { BALANCE_METRICS, createPlan, type BalanceMetric, type Plan, type Territory, type TerritoryGroup } from './plan';
 
 /**
@@ -23,6 +25,12 @@ export interface PlanJson {
   /** account id → territory id */
   pins: Record<string, string>;
   balance: { metric: BalanceMetric; tolerancePct: number };
+  /**
+   * drawn shapes in overlap order (first wins), GeoJSON geometry in WGS84. Left out when the plan
+   * has none, so plans without shapes serialise exactly as before; plans stored before shapes
+   * existed load with none.
+   */
+  shapes?: DrawnShape[];
 }
 
 export const PLAN_JSON_VERSION = 1;
@@ -54,6 +62,7 @@ export function planToJson(plan: Plan, unitIds: readonly string[]): PlanJson {
     lockedUnits: locked.sort(),
     pins: sortedRecord([...plan.pins]),
     balance: { ...plan.balance },
+    ...(plan.shapes.length > 0 ? { shapes: plan.shapes.map((x) => ({ id: x.id, territoryId: x.territoryId, geometry: cloneGeometry(x.geometry) })) } : {}),
   };
 }
 
@@ -127,6 +136,26 @@ export function planFromJson(input: unknown, layer: { layerId: string; count: nu
     else badPins++;
   }
   if (badPins > 0) problems.push(`${badPins} pin${badPins === 1 ? '' : 's'} referred to a territory that does not exist and ${badPins === 1 ? 'was' : 'were'} dropped`);
+  const shapeIds = new Set<string>();
+  for (const raw of Array.isArray(j.shapes) ? j.shapes : []) {
+    const sh = raw as Partial<DrawnShape> | null;
+    if (!sh || typeof sh.id !== 'string' || shapeIds.has(sh.id)) {
+      problems.push(`Skipped a drawn shape without a usable id (${JSON.stringify(sh?.id ?? null)})`);
+      continue;
+    }
+    if (typeof sh.territoryId !== 'string' || !tIndex.has(sh.territoryId)) {
+      problems.push(`Drawn shape ${sh.id} referred to a territory that does not exist and was dropped`);
+      continue;
+    }
+    // stored shapes were repaired when drawn; checking again costs little and keeps a hand-edited file from breaking the map
+    const g = repairShape(sh.geometry);
+    if (!g.ok) {
+      problems.push(`Drawn shape ${sh.id} was dropped: ${g.error}`);
+      continue;
+    }
+    shapeIds.add(sh.id);
+    plan.shapes.push({ id: sh.id, territoryId: sh.territoryId, geometry: g.value });
+  }
   const b = j.balance as PlanJson['balance'] | undefined;
   if (b && (BALANCE_METRICS as readonly string[]).includes(b.metric)) plan.balance.metric = b.metric;
   if (b && typeof b.tolerancePct === 'number' && b.tolerancePct >= 0) plan.balance.tolerancePct = b.tolerancePct;

@@ -38,6 +38,8 @@ export interface PlanSessionInput {
   settings?: WorkloadSettings;
   /** told of every change after the figures are updated */
   onChange?: PlanListener;
+  /** account row → index into plan.shapes, when a worker has computed it (shapes/assign-accounts.ts); else computed here */
+  shapeOfAccount?: Int32Array;
 }
 
 export function openPlanSession(input: PlanSessionInput): PlanSession {
@@ -51,7 +53,7 @@ export function openPlanSession(input: PlanSessionInput): PlanSession {
   const homes = new Map(input.reps.map((r) => [r.id, { lat: r.lat, lon: r.lon }]));
   const plan = input.plan ?? createPlan({ id: `plan-${layer.layerId}`, name: 'Plan 1', layerId: layer.layerId, unitCount: layer.count });
   const stats = new TerritoryStats(
-    { layer, aggregates, accounts, unitOfAccount: join.unitOfAccount, visits, settings, repHome: (id) => homes.get(id) ?? null, accountIndex: accountLookup(accounts) },
+    { layer, aggregates, accounts, unitOfAccount: join.unitOfAccount, visits, settings, repHome: (id) => homes.get(id) ?? null, accountIndex: accountLookup(accounts), shapeOfAccount: input.shapeOfAccount },
     plan,
   );
   const history = new PlanHistory(plan, (change) => {

@@ -9,6 +9,10 @@
  * id everywhere else (commands, pins, storage, exports).
  */
 
+import { cloneShape, type DrawnShape } from '../shapes/shape-types';
+
+export type { DrawnShape };
+
 export interface Territory {
   /** stable, never reused within a plan; survives rename, reorder and save/load */
   id: string;
@@ -58,6 +62,12 @@ export interface Plan {
   lockedUnits: Uint8Array;
   /** account id → territory id: the account counts for that territory whatever its unit's territory */
   pins: Map<string, string>;
+  /**
+   * Drawn shapes (shapes/shape-types.ts), each belonging to a territory; an account inside one
+   * counts for the shape's territory unless it is pinned. Where shapes overlap, the first in this
+   * order wins (docs/DRAWN-SHAPES.md).
+   */
+  shapes: DrawnShape[];
   /** which figure the bar chart and deviations compare, and the tolerance band around the mean */
   balance: { metric: BalanceMetric; tolerancePct: number };
 }
@@ -79,6 +89,7 @@ export function createPlan(p: NewPlan): Plan {
     assignment: new Int32Array(p.unitCount).fill(-1),
     lockedUnits: new Uint8Array(p.unitCount),
     pins: new Map(),
+    shapes: [],
     balance: { metric: 'potential', tolerancePct: 5 },
   };
 }
@@ -92,6 +103,13 @@ export function territoryIndex(plan: Plan, id: string): number {
 
 export function newTerritory(id: string, name: string, color: string, more: Partial<Omit<Territory, 'id' | 'name' | 'color'>> = {}): Territory {
   return { id, name, color, repId: null, quota: null, locked: false, parentId: null, ...more };
+}
+
+/** Index of the shape with this id in plan.shapes, or -1. */
+export function shapeIndex(plan: Plan, id: string): number {
+  const ss = plan.shapes;
+  for (let i = 0; i < ss.length; i++) if (ss[i].id === id) return i;
+  return -1;
 }
 
 /** Units of each territory (index t → unit indexes), in unit order; unassigned units left out. */
@@ -111,6 +129,7 @@ export function clonePlan(plan: Plan): Plan {
     assignment: plan.assignment.slice(),
     lockedUnits: plan.lockedUnits.slice(),
     pins: new Map(plan.pins),
+    shapes: plan.shapes.map(cloneShape),
     balance: { ...plan.balance },
   };
 }

@@ -1,6 +1,10 @@
 import type { AccountTable } from '../accounts/table';
 import { density, deviationFromMeanPct, polsbyPopper } from '../metrics/measures';
 import { workloadFromSums, type DistanceUnit, type WorkloadSettings } from '../metrics/workload';
+import { assignAccountsToShapes, territoriesOfShapes } from '../shapes/assign-accounts';
+import { PointGrid } from '../shapes/point-grid';
+import { PolygonPointIndex } from '../shapes/point-index';
+import { polygonsOf, shapeBbox, type ShapeGeometry } from '../shapes/shape-types';
 import { haversineKm } from '../units/sphere';
 import type { UnitAggregates } from '../units/unit-aggregates';
 import type { UnitLayer } from '../units/unit-layer';
@@ -21,6 +25,11 @@ export interface StatsContext {
   repHome: (repId: string) => { lat: number; lon: number } | null;
   /** account id → row, -1 when the table has no such account (account-lookup.ts) */
   accountIndex: (accountId: string) => number;
+  /**
+   * account row → index into plan.shapes (shapes/assign-accounts.ts), when a worker has already
+   * computed it for the plan the stats start from; computed here when absent
+   */
+  shapeOfAccount?: Int32Array;
 }
 
 export interface TerritoryFigures {
@@ -70,8 +79,11 @@ const NF = 10;
  * territories have different rep homes (travel is measured from the rep's home).
  *
  * - Slots: slot 0 holds unassigned units and accounts, territory t is slot t + 1.
- * - Pins: a pinned account is taken out of its unit's "effective" figures and counted in the
- *   pin's territory instead, so a unit move never needs to look at pins.
+ * - Pins and drawn shapes: an account owned by a pin, else by a drawn shape it lies in
+ *   (docs/DRAWN-SHAPES.md), is taken out of its unit's "effective" figures and counted in the
+ *   owner's territory instead, so a unit move never needs to look at pins or shapes. A shape
+ *   change re-owns only the accounts in the box of its old and new geometry (a point grid over
+ *   the accounts, built on the first shape change, and a point index over the plan's shapes).
  * - Perimeter: an arc counts for a territory when exactly one of its sides is in that territory;
  *   moving a unit re-examines only that unit's outline arcs.
  * - Max travel and number of parts cannot be updated by subtraction: they are marked stale for the
@@ -118,9 +130,16 @@ export class TerritoryStats {
   private readonly uDistCount: Float64Array;
   private readonly uVisitKm: Float64Array;
   private readonly uDistMax: Float64Array;
+  /** 1 when the account counts outside its unit: pinned, or in a drawn shape */
   private readonly isPinned: Uint8Array;
-  /** pinned account row → its slot */
+  /** account row counted outside its unit → the slot it counts in (its pin's, else its shape's) */
   private readonly pinSlot = new Map<number, number>();
+  /** account row → slot of its pin (pins only) */
+  private readonly realPin = new Map<number, number>();
+  /** account row → territory index of the drawn shape that holds it (first in plan order), -1 none */
+  private readonly shapeOwner: Int32Array;
+  private shapeOwned = 0;
+  private grid: PointGrid | null = null;
   /** pins whose account is not in the table (kept in the plan, counted nowhere) */
   stalePins = 0;
   /** the plan these figures follow; commands mutate it, then tell us (rep ids are read from it) */
@@ -132,6 +151,7 @@ export class TerritoryStats {
     private readonly ctx: StatsContext,
     plan: Plan,
   ) {
+    // (reset reads ctx.shapeOfAccount only at construction: later resets compute their own)
     this.L = ctx.layer;
     this.A = ctx.aggregates;
     this.nSeg = this.A.segmentLabels.length;
@@ -152,12 +172,13 @@ export class TerritoryStats {
     this.uVisitKm = new Float64Array(n);
     this.uDistMax = new Float64Array(n);
     this.isPinned = new Uint8Array(ctx.accounts.count);
+    this.shapeOwner = new Int32Array(ctx.accounts.count).fill(-1);
     this.visitStamp = new Int32Array(n);
-    this.reset(plan);
+    this.reset(plan, ctx.shapeOfAccount);
   }
 
   /** Full recompute from the plan: the starting point, and the reference the incremental path must equal. */
-  reset(plan: Plan): void {
+  reset(plan: Plan, shapeOfAccount?: Int32Array): void {
     this.plan = plan;
     const n = this.L.count;
     this.slots = plan.territories.length + 1;
@@ -178,7 +199,9 @@ export class TerritoryStats {
     this.effCls.set(this.A.classifications);
     this.isPinned.fill(0);
     this.pinSlot.clear();
+    this.realPin.clear();
     this.stalePins = 0;
+    this.computeShapeOwners(plan, shapeOfAccount);
     const tIndex = new Map(plan.territories.map((t, i) => [t.id, i]));
     const pins: [number, number][] = [];
     for (const [accountId, territoryId] of plan.pins) {
@@ -189,9 +212,20 @@ export class TerritoryStats {
         continue;
       }
       this.isPinned[a] = 1;
+      this.realPin.set(a, t + 1);
       pins.push([a, t + 1]);
       const u = this.ctx.unitOfAccount[a];
       if (u >= 0) this.effAccount(u, a, -1);
+    }
+    if (this.shapeOwned > 0) {
+      const so = this.shapeOwner;
+      for (let a = 0; a < so.length; a++) {
+        if (so[a] < 0 || this.isPinned[a]) continue;
+        this.isPinned[a] = 1;
+        pins.push([a, so[a] + 1]);
+        const u = this.ctx.unitOfAccount[a];
+        if (u >= 0) this.effAccount(u, a, -1);
+      }
     }
     for (let u = 0; u < n; u++) {
       this.computeUnitTravel(u);
@@ -236,6 +270,9 @@ export class TerritoryStats {
         this.repin(c.accountId, c.from + 1, c.to + 1);
         break;
       case 'locks':
+        break;
+      case 'shape':
+        this.reshape(c.before?.geometry ?? null, c.after?.geometry ?? null);
         break;
     }
   };
@@ -531,15 +568,69 @@ export class TerritoryStats {
       this.stalePins += (to > 0 ? 1 : 0) - (from > 0 ? 1 : 0);
       return;
     }
-    if (this.isPinned[a]) this.dropPin(a);
+    if (to > 0) this.realPin.set(a, to);
+    else this.realPin.delete(a);
+    // unpinned: back to its drawn shape's territory if one holds it, else to its unit
+    this.setOwner(a, to > 0 ? to : this.shapeOwner[a] + 1);
+  }
+
+  /** Account a counts in slot s (0 = with its unit). */
+  private setOwner(a: number, s: number): void {
+    const cur = this.pinSlot.get(a) ?? 0;
+    if (cur === s) return;
+    if (cur > 0) this.dropPin(a);
     else {
       this.isPinned[a] = 1;
       this.homeAccount(a, -1);
     }
-    if (to > 0) this.addPin(a, to);
+    if (s > 0) this.addPin(a, s);
     else {
       this.isPinned[a] = 0;
       this.homeAccount(a, 1);
+    }
+  }
+
+  // ---- drawn shapes ----------------------------------------------------------------------------
+
+  /** account row → territory index of the drawn shape holding it, -1 none: territory-of-account's `shapeOwner`. */
+  shapeOwnerOf = (row: number): number => this.shapeOwner[row];
+
+  private computeShapeOwners(plan: Plan, shapeOfAccount?: Int32Array): void {
+    const { lon, lat } = this.ctx.accounts;
+    const so = this.shapeOwner;
+    if (plan.shapes.length === 0) so.fill(-1);
+    else {
+      const idx = shapeOfAccount && shapeOfAccount.length === so.length ? shapeOfAccount : assignAccountsToShapes(lon, lat, plan.shapes.map((s) => s.geometry));
+      so.set(territoriesOfShapes(idx, plan.shapes, plan.territories));
+    }
+    let n = 0;
+    for (let a = 0; a < so.length; a++) if (so[a] >= 0) n++;
+    this.shapeOwned = n;
+  }
+
+  /** A shape was added, changed or removed: re-own the accounts in the boxes of its old and new geometry. */
+  private reshape(...geoms: (ShapeGeometry | null)[]): void {
+    const plan = this.plan;
+    this.grid ??= new PointGrid(this.ctx.accounts.lon, this.ctx.accounts.lat);
+    const index = new PolygonPointIndex(plan.shapes.map((s) => polygonsOf(s.geometry)));
+    const tIndex = new Map(plan.territories.map((t, i) => [t.id, i]));
+    const tOfShape = plan.shapes.map((s) => tIndex.get(s.territoryId) ?? -1);
+    const { lon, lat } = this.ctx.accounts;
+    const seen = new Set<number>();
+    for (const g of geoms) {
+      if (!g) continue;
+      const [w, s, e, n] = shapeBbox(g);
+      this.grid.forEachInBox(w, s, e, n, (a) => {
+        if (seen.has(a)) return;
+        seen.add(a);
+        const k = index.locate(lon[a], lat[a]);
+        const t = k >= 0 ? tOfShape[k] : -1;
+        const old = this.shapeOwner[a];
+        if (t === old) return;
+        this.shapeOwner[a] = t;
+        this.shapeOwned += (t >= 0 ? 1 : 0) - (old >= 0 ? 1 : 0);
+        if (!this.realPin.has(a)) this.setOwner(a, t + 1);
+      });
     }
   }
 
@@ -609,12 +700,14 @@ export class TerritoryStats {
     this.slots++;
     for (let u = 0; u < this.slotOf.length; u++) if (this.slotOf[u] >= s) this.slotOf[u]++;
     for (const [a, ps] of this.pinSlot) if (ps >= s) this.pinSlot.set(a, ps + 1);
+    for (const [a, ps] of this.realPin) if (ps >= s) this.realPin.set(a, ps + 1);
+    this.shiftShapeOwners(s - 1, 1);
     this.setHome(s, this.plan.territories[s - 1].repId);
   }
 
   /** Drops slot s, which must be empty; slots above it move one down. */
   private removeSlot(s: number): void {
-    if (this.head[s] >= 0 || this.pinned[s].size > 0) throw new Error('Removing a territory that still has units or pins');
+    if (this.head[s] >= 0 || this.pinned[s].size > 0) throw new Error('Removing a territory that still has units, pins or shapes');
     const shift = <T extends Float64Array | Int32Array | Uint8Array>(a: T, per: number) => a.copyWithin(s * per, (s + 1) * per, this.slots * per);
     shift(this.sums, NF);
     shift(this.seg, this.nSeg);
@@ -630,6 +723,15 @@ export class TerritoryStats {
     this.slots--;
     for (let u = 0; u < this.slotOf.length; u++) if (this.slotOf[u] > s) this.slotOf[u]--;
     for (const [a, ps] of this.pinSlot) if (ps > s) this.pinSlot.set(a, ps - 1);
+    for (const [a, ps] of this.realPin) if (ps > s) this.realPin.set(a, ps - 1);
+    this.shiftShapeOwners(s, -1);
+  }
+
+  /** Territory indexes ≥ from move by `by` (a territory was inserted at / removed below `from`). */
+  private shiftShapeOwners(from: number, by: number): void {
+    if (this.shapeOwned === 0) return;
+    const so = this.shapeOwner;
+    for (let a = 0; a < so.length; a++) if (so[a] >= from) so[a] += by;
   }
 
   // ---- figures that are recomputed when read ----------------------------------------------------
