@@ -31,6 +31,8 @@ export function improve(part: Partition, guard: ContiguityGuard, w: CostWeights,
   let total = 0;
   for (let pass = 0; pass < o.maxPasses; pass++) {
     ctl.progress(o.from + (o.span * pass) / o.maxPasses, o.phase);
+    // a real check once per pass (not only every 256 ticks) so small plans can be stopped too
+    if (ctl.check()) return total;
     if (o.untilWithin && part.worstRatio() <= 1) break;
     let moves = 0;
     for (let i = 0; i < o.order.length; i++) {
