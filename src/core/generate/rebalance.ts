@@ -20,6 +20,9 @@ import type { Hooks, RebalanceInput, RebalanceOutcome } from './types';
  * soon as every territory is within tolerance, when no move helps, or when the next move would
  * break the disruption cap (the cap wins: the result says how far from tolerance it stayed).
  */
+/** how far (in territories) a chain of moves may reach from a territory out of tolerance */
+const MAX_RING = 6;
+
 export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): RebalanceOutcome {
   const t0 = performance.now();
   const ctl = new RunControl(hooks);
@@ -72,6 +75,12 @@ export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): 
     return from === original[u] ? Math.max(0, dv[u]) : 0;
   };
 
+  // territories allowed to trade this round: the ones out of tolerance, widened ring by ring
+  // (their neighbours, then the neighbours' neighbours…) when no move helps, so a heavy territory
+  // boxed in by full neighbours can make room through a chain
+  const active = new Uint8Array(k);
+  const grown = new Uint8Array(k);
+  let ring = 0;
   for (let round = 0; round < 100_000; round++) {
     if (ctl.check()) break;
     const worst = part.worstRatio();
@@ -82,10 +91,23 @@ export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): 
       if (p.frozen[t]) continue;
       for (let m = 0; m < p.M; m++) if (Math.abs(part.deviation(t, m)) > p.tol[m]) viol[t] = 1;
       if (viol[t]) any = true;
+      active[t] = viol[t];
       bestScore[t] = 0;
       bestU[t] = -1;
     }
     if (!any) break;
+    for (let r = 0; r < ring; r++) {
+      grown.set(active);
+      for (let u = 0; u < n; u++) {
+        const A = part.assign[u];
+        if (A < 0 || !active[A]) continue;
+        for (let e = adjStart[u]; e < adjStart[u + 1]; e++) {
+          const B = part.assign[adj[e]];
+          if (B >= 0 && !p.frozen[B]) grown[B] = 1;
+        }
+      }
+      active.set(grown);
+    }
     let blockedByCap = false;
     for (let u = 0; u < n; u++) {
       if (!p.movable[u]) continue;
@@ -94,7 +116,7 @@ export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): 
       let nc = 0;
       for (let e = adjStart[u]; e < adjStart[u + 1]; e++) {
         const B = part.assign[adj[e]];
-        if (B < 0 || B === A || p.frozen[B] || !(viol[A] || viol[B])) continue;
+        if (B < 0 || B === A || p.frozen[B] || !(active[A] || active[B])) continue;
         let seen = false;
         for (let j = 0; j < nc; j++) if (cand[j] === B) seen = true;
         if (!seen && nc < cand.length) cand[nc++] = B;
@@ -111,7 +133,7 @@ export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): 
           continue;
         }
         const score = gain / (Math.max(0, c) + eps);
-        const key = viol[A] ? A : B;
+        const key = viol[A] || (active[A] && !viol[B]) ? A : B;
         if (score > bestScore[key] && guard.canRemove(u, part.assign)) {
           bestScore[key] = score;
           bestU[key] = u;
@@ -134,10 +156,16 @@ export function rebalanceTerritories(input: RebalanceInput, hooks: Hooks = {}): 
       part.move(u, B);
       moved++;
     }
-    if (moved === 0) {
-      capReached = blockedByCap;
-      break;
+    if (moved > 0) {
+      ring = 0;
+      continue;
     }
+    if (ring < MAX_RING) {
+      ring++;
+      continue;
+    }
+    capReached = blockedByCap;
+    break;
   }
 
   const o = outcome(part, diagnoses, ctl.stopped, t0);
