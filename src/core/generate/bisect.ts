@@ -10,9 +10,10 @@ import { movableComponents, unitLoad, type Problem } from './problem';
  *
  * The movable region's connected pieces are split separately (territories cannot span them),
  * each getting territories in proportion to its load (at least one while there are enough).
- * Returns the assignment of movable units (−1 where a piece got no territory).
+ * Returns the assignment of movable units (−1 where a piece got no territory). `jitter` (a seeded
+ * random source) turns each cut a little, for restarts.
  */
-export function bisectTerritories(p: Problem, territories: number[]): Int32Array {
+export function bisectTerritories(p: Problem, territories: number[], jitter?: () => number): Int32Array {
   const out = new Int32Array(p.n).fill(-1);
   const load = new Float64Array(p.n);
   for (let u = 0; u < p.n; u++) if (p.movable[u]) load[u] = unitLoad(p, u) + 1e-9;
@@ -24,7 +25,7 @@ export function bisectTerritories(p: Problem, territories: number[]): Int32Array
   let next = 0;
   for (let c = 0; c < count; c++) {
     if (share[c] === 0) continue;
-    split(p, Int32Array.from(members[c]), territories.slice(next, next + share[c]), load, out);
+    split(p, Int32Array.from(members[c]), territories.slice(next, next + share[c]), load, out, jitter);
     next += share[c];
   }
   return out;
@@ -50,7 +51,7 @@ export function sharePieces(pieceLoad: Float64Array, k: number): Int32Array {
   return share;
 }
 
-function split(p: Problem, units: Int32Array, ts: number[], load: Float64Array, out: Int32Array): void {
+function split(p: Problem, units: Int32Array, ts: number[], load: Float64Array, out: Int32Array, jitter?: () => number): void {
   if (ts.length === 1 || units.length <= 1) {
     for (let i = 0; i < units.length; i++) out[units[i]] = ts[0];
     return;
@@ -88,7 +89,15 @@ function split(p: Problem, units: Int32Array, ts: number[], load: Float64Array, 
     n0 = Math.min(n0, pn[i]);
     n1 = Math.max(n1, pn[i]);
   }
-  const axis = e1 - e0 >= n1 - n0 ? pe : pn;
+  let axis = e1 - e0 >= n1 - n0 ? pe : pn;
+  if (jitter) {
+    // restarts: turn the cut up to ±30° off the longer axis, for a different but still sensible start
+    const phi = (jitter() - 0.5) * (Math.PI / 3);
+    const major = axis;
+    const minor = axis === pe ? pn : pe;
+    axis = new Float64Array(units.length);
+    for (let i = 0; i < units.length; i++) axis[i] = Math.cos(phi) * major[i] + Math.sin(phi) * minor[i];
+  }
   const idx = [...units.keys()].sort((a, b) => axis[a] - axis[b] || units[a] - units[b]);
   const k1 = ts.length >> 1;
   let total = 0;
@@ -111,6 +120,6 @@ function split(p: Problem, units: Int32Array, ts: number[], load: Float64Array, 
   const right = new Int32Array(units.length - cut);
   for (let i = 0; i < cut; i++) left[i] = units[idx[i]];
   for (let i = cut; i < idx.length; i++) right[i - cut] = units[idx[i]];
-  split(p, left, ts.slice(0, k1), load, out);
-  split(p, right, ts.slice(k1), load, out);
+  split(p, left, ts.slice(0, k1), load, out, jitter);
+  split(p, right, ts.slice(k1), load, out, jitter);
 }

@@ -21,7 +21,8 @@ export { rebalanceTerritories } from './rebalance';
  */
 export function weightsFor(p: Problem, s: number): CostWeights {
   // edge 0.9: the excess starts a little inside the band, so shape moves never end a hair outside it
-  return { balance: 0.02 + 0.6 * (1 - s), excess: 200, compact: 2 * s, mix: p.mixC > 0 ? p.mixWeight : 0, edge: 0.9 };
+  // aim: a soft pull toward 40 % of the tolerance, strong when balance comes first, gone at s = 1
+  return { balance: 0.02 + 0.6 * (1 - s), excess: 200, compact: 2 * s, mix: p.mixC > 0 ? p.mixWeight : 0, edge: 0.9, aim: 4 * (1 - s), aimEdge: 0.4 };
 }
 
 /** Only the balance counts; compactness just breaks ties. For territories still out of tolerance. */
@@ -52,44 +53,71 @@ function generateK(input: GenerateInput, k: number, homes: Int32Array | undefine
   const start = chooseStartPoints(p, rand);
   const diagnoses: Diagnosis[] = diagnoseProblem(p, countFree(p, start.anchors));
 
-  const assign = new Int32Array(n);
-  for (let u = 0; u < n; u++) assign[u] = p.movable[u] ? -1 : p.fixedTo[u];
-  const part = new Partition(p, assign);
+  const base = new Int32Array(n);
+  for (let u = 0; u < n; u++) base[u] = p.movable[u] ? -1 : p.fixedTo[u];
   const fixedCenter = new Uint8Array(k);
   let anchored = false;
   for (let t = 0; t < k; t++) {
     fixedCenter[t] = start.anchors[t].some((u) => !p.movable[u]) ? 1 : 0;
     if (fixedCenter[t]) anchored = true;
   }
+  const adjustable: number[] = [];
+  for (let t = 0; t < k; t++) if (!p.frozen[t]) adjustable.push(t);
 
-  ctl.progress(0, 'first territories');
-  if (!anchored) {
-    // nothing pins a territory to a place: recursive bisection gives the most even start
-    const adjustable: number[] = [];
-    for (let t = 0; t < k; t++) if (!p.frozen[t]) adjustable.push(t);
-    const b = bisectTerritories(p, adjustable);
-    for (let u = 0; u < n; u++) if (p.movable[u] && b[u] >= 0) part.move(u, b[u]);
-  } else {
-    // rep homes or locked units: grow from them (lightest first), free seeds re-centred
-    growTerritories(part, start.anchors, start.center, ctl);
-    const rounds = input.recenterRounds ?? 2;
-    for (let r = 0; r < rounds && !ctl.stopped; r++) {
-      ctl.progress((0.2 * (r + 1)) / (rounds + 1), 'recentering');
-      recenter(part, start.anchors, start.center, fixedCenter);
-      growTerritories(part, start.anchors, start.center, ctl);
+  // Restarts from different starts (cuts turned a little, other seeds); the best objective wins.
+  const restarts = Math.max(1, input.restarts ?? defaultRestarts(p));
+  const w = weightsFor(p, p.compactness);
+  let part: Partition | undefined;
+  let bestScore = Infinity;
+  let orphans = 0;
+  for (let r = 0; r < restarts && !(r > 0 && ctl.stopped); r++) {
+    const from = r / restarts;
+    const span = 1 / restarts;
+    ctl.progress(from, 'first territories');
+    const cur = new Partition(p, base.slice());
+    if (!anchored) {
+      // nothing pins a territory to a place: recursive bisection gives the most even start
+      const b = bisectTerritories(p, adjustable, r === 0 ? undefined : rand);
+      for (let u = 0; u < n; u++) if (p.movable[u] && b[u] >= 0) cur.move(u, b[u]);
+    } else {
+      // rep homes or locked units: grow from them (lightest first), free seeds re-centred
+      const st = r === 0 ? start : chooseStartPoints(p, rand);
+      growTerritories(cur, st.anchors, st.center, ctl);
+      const rounds = input.recenterRounds ?? 2;
+      for (let i = 0; i < rounds && !ctl.stopped; i++) {
+        recenter(cur, st.anchors, st.center, fixedCenter);
+        growTerritories(cur, st.anchors, st.center, ctl);
+      }
+    }
+    const o = attachOrphans(cur);
+    makeContiguous(cur);
+    optimize(cur, input, ctl, from + 0.2 * span, span * 0.8);
+    let score = 0;
+    for (let t = 0; t < k; t++) score += cur.cost(t, 0, 0, 0, w);
+    // out of tolerance loses to any plan within it
+    const worst = cur.worstRatio();
+    if (worst > 1) score += 1e9 * worst;
+    if (score < bestScore) {
+      bestScore = score;
+      part = cur;
+      orphans = o;
     }
   }
-  const orphans = attachOrphans(part);
-  makeContiguous(part);
   const { count: pieces, sizes } = movableComponents(p);
   const disc = disconnectedScope(pieces, sizes, orphans);
   if (disc) diagnoses.push(disc);
+  part = part!;
 
-  optimize(part, input, ctl, 0.2);
   const o = outcome(part, diagnoses, ctl.stopped, t0);
   o.diagnoses.push(...diagnoseOutcome(part, o));
   ctl.progress(1, 'done');
   return o;
+}
+
+/** A few restarts where they are cheap (a county layer), one on 30,000 ZIP areas with k = 300. */
+function defaultRestarts(p: Problem): number {
+  const work = p.n * Math.sqrt(p.k);
+  return Math.max(1, Math.min(4, Math.floor(1e6 / work)));
 }
 
 /** Territories that must grow from a seed (no home, no locked units next to the scope). */
@@ -100,12 +128,11 @@ function countFree(p: Problem, anchors: number[][]): number {
 }
 
 /** Local search with the slider's weights, then balance-only repair while out of tolerance. */
-export function optimize(part: Partition, input: CommonInput, ctl: RunControl, from: number): void {
+export function optimize(part: Partition, input: CommonInput, ctl: RunControl, from: number, span = 1 - from): void {
   const p = part.p;
   const guard = new ContiguityGuard(p.g);
   const order = shuffledOrder(p.n, mulberry32(p.seed ^ 0x5eed));
   const maxPasses = input.maxPasses ?? 80;
-  const span = 1 - from;
   improve(part, guard, weightsFor(p, p.compactness), ctl, { maxPasses, order, phase: 'balancing and shaping', from, span: span * 0.7 });
   if (!ctl.stopped && part.worstRatio() > 1) {
     improve(part, guard, repairWeights(p.compactness), ctl, { maxPasses, order, phase: 'meeting the tolerance', from: from + span * 0.7, span: span * 0.3, untilWithin: true });

@@ -14,6 +14,12 @@ export interface CostWeights {
   mix: number;
   /** where the excess term starts, as a fraction of the tolerance (< 1 keeps a safety margin); default 1 */
   edge?: number;
+  /**
+   * A softer goal inside the band: past `aimEdge` × tolerance, `aim` × (how far past)² is added,
+   * so territories settle well inside the tolerance unless shape really gains from the edge.
+   */
+  aim?: number;
+  aimEdge?: number;
 }
 
 /**
@@ -158,6 +164,8 @@ export class Partition {
     if (p.frozen[t]) return 0;
     const { M } = p;
     const edge = w.edge ?? 1;
+    const aim = w.aim ?? 0;
+    const aimEdge = w.aimEdge ?? 1;
     let c = 0;
     for (let m = 0; m < M; m++) {
       const T = p.target[m];
@@ -168,6 +176,10 @@ export class Partition {
       c += w.balance * wm * d * d;
       const e = Math.abs(d) / edge - 1;
       if (e > 0) c += w.excess * wm * (e + e * e);
+      if (aim > 0) {
+        const a = Math.abs(d) / aimEdge - 1;
+        if (a > 0) c += aim * wm * a * a;
+      }
     }
     if (w.compact > 0) {
       const A = this.area[t] + (sign !== 0 ? sign * p.g.areaKm2[u] : 0);

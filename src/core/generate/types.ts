@@ -87,6 +87,8 @@ export interface GenerateInput extends CommonInput {
   territories: TerritoryCount;
   /** Lloyd-like re-centering rounds of the seeds before local search (default 2) */
   recenterRounds?: number;
+  /** independent starts, the best objective kept (default: by size, 1 for 30,000 units × 300 territories) */
+  restarts?: number;
 }
 
 export interface RebalanceInput extends CommonInput {
