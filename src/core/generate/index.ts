@@ -6,5 +6,6 @@ export { generateTerritories } from './generate';
 export { rebalanceTerritories } from './rebalance';
 export { explainTerritory, type SuggestedMove } from './explain';
 export { movedAccounts, movedUnits } from './moves';
+export { unitGraphOf, withPinsFixed } from './inputs';
 export { hungarian, matchTerritories } from './hungarian';
 export type * from './types';
