@@ -68,6 +68,20 @@ describe('rebalanceTerritories', () => {
     for (let t = 1; t < 3; t++) expect(piecesOf(layer, o.assignment, t)).toBe(1);
   });
 
+  it('reaches a light territory through a chain of full ones', () => {
+    // a strip of 4 territories × 10 units: +30 %, +8 %, +8 %, −46 % (tolerance 10 %); the heavy end
+    // can only get back into the band if the two full territories in between pass units on
+    const layer = gridLayer(40, 1);
+    const current = Int32Array.from({ length: 40 }, (_, u) => Math.floor(u / 10));
+    const perUnit = [1.3, 1.08, 1.08, 0.54];
+    const values = Float64Array.from({ length: 40 }, (_, u) => perUnit[current[u]]);
+    const o = rebalanceTerritories({ graph: layer, current, territoryCount: 4, metrics: [{ name: 'revenue', values, tolerancePct: 10 }] });
+    expect(o.withinTolerance).toBe(true);
+    expect(o.noncontiguous).toBe(0);
+    expect(o.perTerritory[0].unitsOut).toBeGreaterThan(0);
+    expect(o.perTerritory[3].unitsIn).toBeGreaterThan(0);
+  });
+
   it('assigns units in scope that had no territory', () => {
     const { layer, current, revenue } = halves();
     const partial = current.slice();
