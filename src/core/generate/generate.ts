@@ -9,7 +9,7 @@ import { improve, shuffledOrder } from './local-search';
 import { Partition, type CostWeights } from './partition';
 import { buildProblem, movableComponents, type Problem } from './problem';
 import { outcome } from './report';
-import { chooseStartPoints } from './seeds';
+import { chooseStartPoints, findAnchors } from './seeds';
 import type { CommonInput, Diagnosis, GenerateInput, Hooks, Outcome } from './types';
 
 export { rebalanceTerritories } from './rebalance';
@@ -31,10 +31,11 @@ export function repairWeights(s: number): CostWeights {
 }
 
 /**
- * Builds territories from scratch over the scope: seeds (or rep homes / locked units), a balanced
- * flood for contiguous compact starts, Lloyd-like re-centering, then local search on balance +
- * compactness + mix with contiguity kept, then a balance-only repair if anything is still out of
- * tolerance. Locked units, frozen territories and units outside the scope never change.
+ * Builds territories from scratch over the scope: a balanced start (recursive bisection, or a
+ * flood from rep homes / locked units), every territory made one piece, then local search on
+ * balance + compactness + mix with contiguity kept, and a balance-only repair if anything is still
+ * out of tolerance; a few restarts where cheap. Locked units, frozen territories and units
+ * outside the scope never change. Always returns the best plan found, with diagnoses.
  */
 export function generateTerritories(input: GenerateInput, hooks: Hooks = {}): Outcome {
   const t0 = performance.now();
@@ -50,15 +51,15 @@ function generateK(input: GenerateInput, k: number, homes: Int32Array | undefine
   if (!(k >= 1)) throw new Error('At least one territory is needed');
   const p = buildProblem(input, k, homes);
   const rand = mulberry32(p.seed);
-  const start = chooseStartPoints(p, rand);
-  const diagnoses: Diagnosis[] = diagnoseProblem(p, countFree(p, start.anchors));
+  const anchors = findAnchors(p);
+  const diagnoses: Diagnosis[] = diagnoseProblem(p, countFree(p, anchors));
 
   const base = new Int32Array(n);
   for (let u = 0; u < n; u++) base[u] = p.movable[u] ? -1 : p.fixedTo[u];
   const fixedCenter = new Uint8Array(k);
   let anchored = false;
   for (let t = 0; t < k; t++) {
-    fixedCenter[t] = start.anchors[t].some((u) => !p.movable[u]) ? 1 : 0;
+    fixedCenter[t] = anchors[t].length > 0 ? 1 : 0;
     if (fixedCenter[t]) anchored = true;
   }
   const adjustable: number[] = [];
@@ -81,7 +82,7 @@ function generateK(input: GenerateInput, k: number, homes: Int32Array | undefine
       for (let u = 0; u < n; u++) if (p.movable[u] && b[u] >= 0) cur.move(u, b[u]);
     } else {
       // rep homes or locked units: grow from them (lightest first), free seeds re-centred
-      const st = r === 0 ? start : chooseStartPoints(p, rand);
+      const st = chooseStartPoints(p, rand);
       growTerritories(cur, st.anchors, st.center, ctl);
       const rounds = input.recenterRounds ?? 2;
       for (let i = 0; i < rounds && !ctl.stopped; i++) {
@@ -123,7 +124,7 @@ function defaultRestarts(p: Problem): number {
 /** Territories that must grow from a seed (no home, no locked units next to the scope). */
 function countFree(p: Problem, anchors: number[][]): number {
   let f = 0;
-  for (let t = 0; t < p.k; t++) if (!p.frozen[t] && !anchors[t].some((u) => !p.movable[u])) f++;
+  for (let t = 0; t < p.k; t++) if (!p.frozen[t] && anchors[t].length === 0) f++;
   return f;
 }
 

@@ -22,21 +22,34 @@ export interface StartPoints {
   pieces: number;
 }
 
-export function chooseStartPoints(p: Problem, rand: () => number = mulberry32(p.seed)): StartPoints {
+/** Per adjustable territory: its fixed units that touch a movable unit (where it can grow from). */
+export function findAnchors(p: Problem): number[][] {
   const { adjStart, adj } = p.g;
-  const { comp, count: pieces } = movableComponents(p);
   const anchors: number[][] = Array.from({ length: p.k }, () => []);
-  const center = new Int32Array(p.k).fill(-1);
-  const anchoredPiece = new Uint8Array(pieces);
   for (let u = 0; u < p.n; u++) {
     const t = p.fixedTo[u];
     if (p.movable[u] || t < 0 || p.frozen[t]) continue;
-    let touches = -1;
-    for (let e = adjStart[u]; e < adjStart[u + 1]; e++) if (p.movable[adj[e]]) touches = comp[adj[e]];
-    if (touches < 0) continue;
-    anchors[t].push(u);
-    anchoredPiece[touches] = 1;
-    if (center[t] < 0) center[t] = u;
+    for (let e = adjStart[u]; e < adjStart[u + 1]; e++) {
+      if (p.movable[adj[e]]) {
+        anchors[t].push(u);
+        break;
+      }
+    }
+  }
+  return anchors;
+}
+
+export function chooseStartPoints(p: Problem, rand: () => number = mulberry32(p.seed)): StartPoints {
+  const { adjStart, adj } = p.g;
+  const { comp, count: pieces } = movableComponents(p);
+  const anchors = findAnchors(p);
+  const center = new Int32Array(p.k).fill(-1);
+  const anchoredPiece = new Uint8Array(pieces);
+  for (let t = 0; t < p.k; t++) {
+    for (const u of anchors[t]) {
+      for (let e = adjStart[u]; e < adjStart[u + 1]; e++) if (p.movable[adj[e]]) anchoredPiece[comp[adj[e]]] = 1;
+      if (center[t] < 0) center[t] = u;
+    }
   }
 
   const free: number[] = [];
