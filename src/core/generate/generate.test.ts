@@ -168,6 +168,19 @@ describe('generateTerritories', () => {
     expect(o.withinTolerance).toBe(true);
   });
 
+  it('the compactness slider trades balance for rounder territories, within tolerance either way', () => {
+    const layer = gridLayer(12, 12);
+    const rnd = mulberry32(5);
+    const values = Float64Array.from({ length: 144 }, () => 1 + Math.round(rnd() * 20));
+    const run = (compactness: number) => generateTerritories({ graph: layer, metrics: [{ name: 'revenue', values, tolerancePct: 10 }], territories: { k: 6 }, compactness });
+    const balanceFirst = run(0);
+    const compactFirst = run(1);
+    expect(balanceFirst.withinTolerance).toBe(true);
+    expect(compactFirst.withinTolerance).toBe(true);
+    expect(compactFirst.polsbyPopperMean).toBeGreaterThan(balanceFirst.polsbyPopperMean);
+    expect(balanceFirst.maxDeviationPct[0]).toBeLessThan(compactFirst.maxDeviationPct[0]);
+  });
+
   it('balances several figures with weights and reports the classification mix', () => {
     const layer = gridLayer(6, 6);
     const rnd = mulberry32(3);
