@@ -149,10 +149,30 @@ describe('generateTerritories', () => {
 
   it('as many territories as a capacity needs', () => {
     const layer = gridLayer(4, 4);
-    const o = generateTerritories({ graph: layer, metrics: [{ name: 'workload', values: filled(16, 100), tolerancePct: 10 }], territories: { capacity: { metric: 0, max: 500 } } });
+    const seen: number[] = [];
+    const o = generateTerritories(
+      { graph: layer, metrics: [{ name: 'workload', values: filled(16, 100), tolerancePct: 10 }], territories: { capacity: { metric: 0, max: 500 } } },
+      { onProgress: (f) => seen.push(f) },
+    );
     expect(o.k).toBe(4);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[seen.length - 1]).toBe(1);
     for (const t of o.territories) expect(t.values[0]).toBeLessThanOrEqual(500);
     expect(o.unassignedUnits).toBe(0);
+  });
+
+  it('says when no number of territories fits the capacity, with progress that never runs backwards', () => {
+    const layer = gridLayer(4, 1);
+    const seen: number[] = [];
+    const o = generateTerritories(
+      { graph: layer, metrics: [{ name: 'workload', values: Float64Array.from([3, 1, 1, 1]), tolerancePct: 10 }], territories: { capacity: { metric: 0, max: 2.5 } } },
+      { onProgress: (f) => seen.push(f) },
+    );
+    // one unit alone is over the capacity: more territories cannot help
+    expect(o.diagnoses).toContainEqual(expect.objectContaining({ kind: 'capacityExceeded', maxValue: 3, capacity: 2.5 }));
+    expect(o.unassignedUnits).toBe(0);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeGreaterThanOrEqual(seen[i - 1]);
+    expect(seen[seen.length - 1]).toBe(1);
   });
 
   it('counts pinned accounts through the fixed offsets', () => {

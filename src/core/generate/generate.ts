@@ -155,12 +155,18 @@ function byCapacity(input: GenerateInput, cap: { metric: number; max: number }, 
   let k = Math.max(1, Math.ceil(total / cap.max));
   let last: Outcome | undefined;
   for (let attempt = 0; attempt < 8; attempt++) {
+    // each try fills half of what is left of the progress bar, so it never runs backwards
+    ctl.window(1 - Math.pow(0.5, attempt), Math.pow(0.5, attempt + 1));
     last = generateK(input, k, undefined, ctl, t0, n);
     let heaviest = 0;
     last.territories.forEach((t) => {
       if (!t.frozen) heaviest = Math.max(heaviest, t.values[cap.metric]);
     });
-    if (heaviest <= cap.max || ctl.stopped) return last;
+    if (heaviest <= cap.max || ctl.stopped) {
+      ctl.window(0, 1);
+      ctl.progress(1, 'done');
+      return last;
+    }
     if (attempt === 7) {
       last.diagnoses.push({
         kind: 'capacityExceeded',
@@ -169,6 +175,8 @@ function byCapacity(input: GenerateInput, cap: { metric: number; max: number }, 
         capacity: cap.max,
         message: `With ${k} territories the heaviest still has ${heaviest.toFixed(0)} ${m.name}, over the capacity of ${cap.max}.`,
       });
+      ctl.window(0, 1);
+      ctl.progress(1, 'done');
       return last;
     }
     k += Math.max(1, Math.ceil(k * (heaviest / cap.max - 1)));
