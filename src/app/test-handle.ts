@@ -28,6 +28,12 @@ export interface TestHandle {
   flushPlan(): Promise<void>;
   /** screen position of a unit of the open plan (by id, e.g. a county FIPS), to click it */
   unitOnScreen(id: string): { x: number; y: number } | null;
+  /** the map position under a page point */
+  lngLatAt(x: number, y: number): [number, number];
+  /** accounts of the loaded data set inside a lon/lat box, counted here, to check what the app reports */
+  accountsInBox(west: number, south: number, east: number, north: number): number;
+  /** the open plan's drawn shapes: id and territory name */
+  shapes(): { id: string; territory: string }[];
   center(): [number, number];
   /** the open plan: its layer, whether it is ready, how many territories it has */
   planInfo(): { status: string; layerId: string; territories: number; units: number } | null;
@@ -114,6 +120,21 @@ export function exposeMap(c: AccountMapController): void {
       const pt = map.project([layer.labelPoint[2 * u], layer.labelPoint[2 * u + 1]]);
       const rect = map.getCanvas().getBoundingClientRect();
       return { x: rect.left + pt.x, y: rect.top + pt.y };
+    },
+    lngLatAt(x, y) {
+      const rect = map.getCanvas().getBoundingClientRect();
+      const p = map.unproject([x - rect.left, y - rect.top]);
+      return [p.lng, p.lat];
+    },
+    accountsInBox(w, s, e, n) {
+      const t = useDataStore.getState().dataset?.accounts;
+      let count = 0;
+      if (t) for (let i = 0; i < t.count; i++) if (t.lon[i] >= w && t.lon[i] <= e && t.lat[i] >= s && t.lat[i] <= n) count++;
+      return count;
+    },
+    shapes() {
+      const plan = usePlanStore.getState().session?.plan;
+      return plan ? plan.shapes.map((sh) => ({ id: sh.id, territory: plan.territories.find((t) => t.id === sh.territoryId)?.name ?? '' })) : [];
     },
     center: () => {
       const c2 = map.getCenter();

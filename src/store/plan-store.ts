@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { edit, type PlanChange } from '../core/plan/commands';
+import { edit, type Command, type PlanChange } from '../core/plan/commands';
 import { newTerritory, type BalanceMetric } from '../core/plan/plan';
 import { DEFAULT_WORKLOAD, type WorkloadSettings } from '../core/metrics/workload';
 import { getSetting, setSetting } from '../storage/dataset-store';
@@ -140,6 +140,8 @@ interface PlanState {
   setErasing(on: boolean): void;
   undo(): void;
   redo(): void;
+  /** applies a ready-made command as one undo step (drawn-shape edits, generated plans) */
+  command(cmd: Command, note?: string): void;
 }
 
 let sequence = 0;
@@ -312,6 +314,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     undo() {
       if (get().session?.history.undo()) bump();
+    },
+    command(cmd, note) {
+      const session = get().session;
+      if (!session) return;
+      const r = session.history.do(cmd);
+      if (r.inverse || r.note || note) bump(r.note ?? note);
     },
     redo() {
       if (get().session?.history.redo()) bump();

@@ -5,10 +5,21 @@ import { AccountMapController, type ViewState } from '../map/account-map-control
 import { hiddenCodes } from '../map/hidden-codes';
 import { exposeMap } from '../../app/test-handle';
 import { formatCount } from '../import/format-count';
+import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import { useShapeStore } from '../../store/shape-store';
+import type { CheckResult } from '../../workers/shapes.api';
 import { usePlanStore } from '../../store/plan-store';
 import { UnitHoverCard } from '../territories/UnitHoverCard';
 
 /** The map: base map, account clusters and points, heatmap; follows the data and view stores. */
+/** Overlaps and holes of a check, as map features. */
+function problemAreas(r: CheckResult): FeatureCollection<Polygon, { kind: 'overlap' | 'hole'; label: string }> {
+  const features: Feature<Polygon, { kind: 'overlap' | 'hole'; label: string }>[] = [];
+  for (const o of r.overlaps) for (const rings of o.geometry) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: rings }, properties: { kind: 'overlap', label: 'overlap' } });
+  for (const h of r.gaps.holes) features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: h.geometry }, properties: { kind: 'hole', label: 'hole' } });
+  return { type: 'FeatureCollection', features };
+}
+
 export function MapPane() {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<AccountMapController | null>(null);
@@ -66,6 +77,16 @@ export function MapPane() {
   useEffect(() => controller.current?.setBrush(brushing), [brushing, mapKey]);
   const lassoing = usePlanStore((s) => s.lassoing && s.open);
   useEffect(() => controller.current?.setLasso(lassoing), [lassoing, mapKey]);
+  const shapeTool = useShapeStore((s) => (planOpen ? s.tool : 'select'));
+  useEffect(() => controller.current?.setShapeTool(shapeTool), [shapeTool, session, mapKey]);
+  const shapeResync = useShapeStore((s) => s.resync);
+  useEffect(() => controller.current?.syncShapes(), [shapeResync, mapKey]);
+  const selectRequest = useShapeStore((s) => s.selectRequest);
+  useEffect(() => {
+    if (selectRequest > 0) controller.current?.selectShape(useShapeStore.getState().selectedId);
+  }, [selectRequest]);
+  const check = useShapeStore((s) => s.check);
+  useEffect(() => controller.current?.showProblemAreas(planOpen && check.result ? problemAreas(check.result) : null), [check, planOpen, session, mapKey]);
   const highlightUnassigned = usePlanStore((s) => s.highlightUnassigned);
   useEffect(() => controller.current?.setHighlightUnassigned(highlightUnassigned), [highlightUnassigned, session, mapKey]);
   useEffect(() => {

@@ -11,6 +11,10 @@ import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColo
 import { territoryOutlines } from '../../core/units/outline';
 import { unitsInLasso } from '../../core/units/lasso';
 import { territoryOfAccounts } from '../../core/export/territory-of-account';
+import { ShapeDraw, type ShapeTool } from '../../map/shape-draw';
+import { setProblemAreas } from '../../map/problem-layers';
+import { useShapeStore } from '../../store/shape-store';
+import type { FeatureCollection, Polygon } from 'geojson';
 
 const UNASSIGNED_COLOR = '#8a94a6';
 import type { PlanSession } from '../../core/plan/plan-session';
@@ -66,6 +70,7 @@ export class AccountMapController {
   private lookup: { table: AccountTable; rowOf: (id: string) => number } | null = null;
   private unassignedColor: string | null = null;
   private shownSession: PlanSession | null = null;
+  private shapeDraw: ShapeDraw | null = null;
   private onlyUnassignedTimer: ReturnType<typeof setTimeout> | null = null;
   private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
@@ -140,7 +145,7 @@ export class AccountMapController {
     });
     // Lasso: drag a freehand loop; every unit whose inside point falls in it is painted, as one step.
     this.map.on('mousedown', (e) => {
-      if (!this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || e.originalEvent.button !== 0) return;
+      if (!this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || e.originalEvent.button !== 0 || this.shapeDraw?.drawing) return;
       this.startLasso(e.point);
     });
     this.map.on('mousemove', (e) => {
@@ -155,7 +160,7 @@ export class AccountMapController {
     this.map.getCanvas().addEventListener('mouseleave', () => this.finishLasso());
     window.addEventListener('keydown', this.cancelLassoOnEscape);
     this.map.on('mousedown', (e) => {
-      if (!this.brush || this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey) return;
+      if (!this.brush || this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || this.shapeDraw?.drawing) return;
       this.stroke = { id: `stroke-${++this.strokes}`, seen: new Set() };
       brushAt(e.point);
     });
@@ -165,6 +170,7 @@ export class AccountMapController {
     this.map.getCanvas().addEventListener('mouseleave', endStroke);
     this.map.on('click', UNIT_LAYERS.fill, (e) => {
       if (this.brush || this.lasso) return; // the stroke (or the lasso) already painted it
+      if (this.shapeDraw?.claims(e.point)) return; // a click on a drawn shape selects it
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') events.onUnitClick(id);
     });
@@ -214,6 +220,9 @@ export class AccountMapController {
     this.shownSession = session;
     this.updateOnlyUnassigned();
     if (!session) {
+      this.shapeDraw?.remove();
+      this.shapeDraw = null;
+      setProblemAreas(this.map, null);
       hidePinnedAccounts(this.map);
       hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
@@ -254,6 +263,14 @@ export class AccountMapController {
       }
       setPinnedAccounts(this.map, { type: 'FeatureCollection', features });
     };
+    this.shapeDraw ??= new ShapeDraw(this.map, {
+      onDrawn: (tool, geometry) => useShapeStore.getState().drawn(tool, geometry),
+      onEdited: (id, geometry) => useShapeStore.getState().edited(id, geometry),
+      onDeleted: (ids) => useShapeStore.getState().deleted(ids),
+      onSelected: (id) => useShapeStore.getState().setSelected(id),
+      onToolEnded: () => useShapeStore.getState().setTool('select'),
+    }, ACCOUNT_LAYERS.heatmap);
+    this.syncShapes();
     paintAll();
     session.plan.lockedUnits.forEach((l, u) => l && setUnitLocked(this.map, u, true));
     drawOutlines();
@@ -262,6 +279,7 @@ export class AccountMapController {
       outlinesSoon();
       if (this.unassignedColor) this.updateOnlyUnassignedSoon();
       if (change.type === 'pin' || change.type === 'territoryUpdated' || change.type === 'territoryRemoved') drawPins();
+      if (change.type === 'shape' || change.type === 'territoryUpdated' || change.type === 'territoryRemoved' || change.type === 'territoryInserted') this.syncShapesSoon();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
         for (const u of change.units) setUnitColor(this.map, u, t ? t.color : this.unassignedColor);
@@ -280,6 +298,42 @@ export class AccountMapController {
     if (on || this.lasso) this.map.dragPan.disable();
     else this.map.dragPan.enable();
     this.map.getCanvas().style.cursor = on || this.lasso ? 'crosshair' : '';
+  }
+
+  /** The plan's drawn shapes, in their territories' colours, as draw's features. */
+  syncShapes(): void {
+    const session = this.shownSession;
+    if (!session || !this.shapeDraw) return;
+    const { plan } = session;
+    this.shapeDraw.setShapes(
+      plan.shapes.map((s) => {
+        const t = plan.territories.find((x) => x.id === s.territoryId);
+        return { id: s.id, geometry: s.geometry, color: t?.color ?? '#888888', territory: t?.name ?? '' };
+      }),
+    );
+  }
+
+  private shapeFrame = 0;
+  /** draw events fire inside draw's own handlers: sync after them, once a frame */
+  private syncShapesSoon(): void {
+    this.shapeFrame ||= requestAnimationFrame(() => {
+      this.shapeFrame = 0;
+      this.syncShapes();
+    });
+  }
+
+  setShapeTool(tool: ShapeTool): void {
+    if (!this.styleReady || !this.shapeDraw) return;
+    this.shapeDraw.setTool(tool);
+  }
+
+  selectShape(id: string | null): void {
+    this.shapeDraw?.select(id);
+  }
+
+  /** Overlaps (red) and holes between shapes (amber) to look at, or null to clear. */
+  showProblemAreas(areas: FeatureCollection<Polygon, { kind: 'overlap' | 'hole'; label: string }> | null): void {
+    if (this.styleReady) setProblemAreas(this.map, areas);
   }
 
   /** Lasso mode: dragging draws a loop and paints the units inside it; the map does not pan meanwhile. */
@@ -371,6 +425,7 @@ export class AccountMapController {
   dispose(): void {
     this.disposed = true;
     window.removeEventListener('keydown', this.cancelLassoOnEscape);
+    this.shapeDraw?.remove();
     this.planUnsubscribe?.();
     this.view.terminate();
     this.map.remove();
@@ -397,13 +452,14 @@ export class AccountMapController {
   }
 
   private clickPoint(e: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }): void {
+    if (this.shapeDraw?.drawing) return; // a corner of the shape being drawn, not a pick
     const row = Number(e.features?.[0]?.properties.index);
     if (Number.isInteger(row) && row >= 0) this.events.onSelect(row);
   }
 
   private clickCluster(e: MapMouseEvent): void {
     // While a plan is shown a click paints the unit under it; zooming stays on the wheel and buttons.
-    if (this.planUnsubscribe) return;
+    if (this.planUnsubscribe || this.shapeDraw?.drawing) return;
     this.map.easeTo({ center: e.lngLat, zoom: Math.min(this.map.getZoom() + 2, 14) });
   }
 }

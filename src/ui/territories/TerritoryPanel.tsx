@@ -5,6 +5,7 @@ import { useDataStore } from '../../store/data-store';
 import { TerritoryCard } from './TerritoryCard';
 import { ExportButtons } from './ExportButtons';
 import { PinList } from './PinList';
+import { ShapesSection } from './ShapesSection';
 import { BalanceChart } from './BalanceChart';
 import { WorkloadSettingsButton } from './WorkloadSettingsButton';
 import { AssignByName } from './AssignByName';
@@ -125,6 +126,7 @@ export function TerritoryPanel() {
       {plan.territories.length > 0 && (
         <BalanceChart territories={plan.territories} values={balance.values} mean={balance.mean} metric={plan.balance.metric} tolerancePct={plan.balance.tolerancePct} />
       )}
+      <ShapesSection session={session} />
       <PinList session={session} />
       <WorkloadSettingsButton />
       {accounts && plan.territories.length > 0 && <ExportButtons session={session} accounts={accounts} reps={reps} />}

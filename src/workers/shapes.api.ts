@@ -1,0 +1,60 @@
+import type { AccountTable } from '../core/accounts/table';
+import type { CheckRequest, CheckResult } from '../core/shapes/check-service';
+import type { ShapesCall } from './shapes.worker';
+
+export type { CheckResult } from '../core/shapes/check-service';
+
+/**
+ * The shapes worker, started on first use: `check` finds a plan's overlaps and gaps. The accounts
+ * (positions and revenue, copied) go over once per table.
+ */
+export class ShapesClient {
+  private worker: Worker | null = null;
+  private next = 1;
+  private readonly waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  private table: AccountTable | null = null;
+
+  async check(table: AccountTable, req: CheckRequest): Promise<CheckResult> {
+    if (this.table !== table) {
+      this.table = table;
+      const args = { lon: table.lon.slice(), lat: table.lat.slice(), revenue: table.revenue.slice() };
+      void this.call({ id: 0, method: 'setAccounts', args }, [args.lon.buffer, args.lat.buffer, args.revenue.buffer]);
+    }
+    return (await this.call({ id: 0, method: 'check', args: req }, [])) as CheckResult;
+  }
+
+  terminate(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.table = null;
+    for (const w of this.waiting.values()) w.reject(new Error('stopped'));
+    this.waiting.clear();
+  }
+
+  private call(call: ShapesCall, transfer: ArrayBuffer[]): Promise<unknown> {
+    const worker = (this.worker ??= this.start());
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ ...call, id }, transfer);
+    });
+  }
+
+  private start(): Worker {
+    const worker = new Worker(new URL('./shapes.worker.ts', import.meta.url), { type: 'module', name: 'shapes' });
+    worker.addEventListener('message', (e: MessageEvent<{ id: number; ok: boolean; result?: unknown; error?: string }>) => {
+      const w = this.waiting.get(e.data.id);
+      if (!w) return;
+      this.waiting.delete(e.data.id);
+      if (e.data.ok) w.resolve(e.data.result);
+      else w.reject(new Error(e.data.error));
+    });
+    worker.addEventListener('error', (e) => {
+      for (const w of this.waiting.values()) w.reject(new Error(e.message || 'the shapes worker failed'));
+      this.waiting.clear();
+      this.worker = null;
+      this.table = null;
+    });
+    return worker;
+  }
+}

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchProfile, newProfileDir, watchErrors } from './browser';
+import { openApp } from './app-page';
+
+const figure = async (page: Page, territory: string, label: string) => {
+  const dl = page.getByLabel(`Figures of ${territory}`);
+  const terms = await dl.locator('dt').allInnerTexts();
+  const values = await dl.locator('dd').allInnerTexts();
+  return Number(values[terms.indexOf(label)].replace(/[^\d.]/g, ''));
+};
+
+/** Demo accounts inside a screen rectangle (page pixels), counted from the loaded data in the page. */
+async function accountsInRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<number> {
+  const [w, n] = await page.evaluate(([x, y]) => window.__tp!.lngLatAt(x, y), [x0, y0]);
+  const [e, s] = await page.evaluate(([x, y]) => window.__tp!.lngLatAt(x, y), [x1, y1]);
+  return page.evaluate(([a, b, c, d]) => window.__tp!.accountsInBox(a, b, c, d), [w, s, e, n]);
+}
+
+/** Draws a rectangle with the mouse: a click per corner, then a click on the first corner closes it. */
+async function drawRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<void> {
+  await page.getByRole('button', { name: 'Draw shape' }).click();
+  for (const [x, y] of [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ]) {
+    await page.mouse.click(x, y);
+    await page.waitForTimeout(120);
+  }
+}
+
+describe('drawing territories by hand', () => {
+  let dir: string;
+  let context: BrowserContext;
+  let page: Page;
+  let box: { x: number; y: number };
+  beforeAll(async () => {
+    dir = newProfileDir();
+    context = await launchProfile(dir);
+    page = await openApp(context);
+  });
+  afterAll(async () => {
+    await context.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('draws two overlapping shapes whose accounts count for their territories', async () => {
+    const errors = watchErrors(page);
+    await page.getByRole('button', { name: 'Territories' }).click();
+    await page.getByRole('button', { name: 'New territory' }).click();
+    await page.evaluate(() => window.__tp!.jumpTo(-87.9, 41.9, 8));
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    const map = (await page.getByRole('region', { name: 'Map of accounts' }).boundingBox())!;
+    box = { x: map.x, y: map.y };
+    const { x, y } = box;
+    await drawRect(page, x + 330, y + 250, x + 530, y + 450);
+    await page.getByRole('button', { name: 'New territory' }).click();
+    await drawRect(page, x + 450, y + 350, x + 650, y + 550);
+    expect(await page.evaluate(() => window.__tp!.shapes())).toEqual([
+      { id: expect.any(String), territory: 'Territory 1' },
+      { id: expect.any(String), territory: 'Territory 2' },
+    ]);
+    // No unit is painted: every account counted comes from the shapes; where they overlap the first shape wins.
+    const first = await accountsInRect(page, x + 330, y + 250, x + 530, y + 450);
+    const second = await accountsInRect(page, x + 450, y + 350, x + 650, y + 550);
+    const both = await accountsInRect(page, x + 450, y + 350, x + 530, y + 450);
+    expect(both).toBeGreaterThan(0);
+    expect(await figure(page, 'Territory 1', 'Accounts')).toBe(first);
+    expect(await figure(page, 'Territory 2', 'Accounts')).toBe(second - both);
+    await page.screenshot({ path: 'test-results/shapes-two.png' });
+    expect(errors).toEqual([]);
+  });
+
+  it('lists the overlap with its accounts, gives it to one territory in one step, and undoes that', async () => {
+    const { x, y } = box;
+    const both = await accountsInRect(page, x + 450, y + 350, x + 530, y + 450);
+    const first = await figure(page, 'Territory 1', 'Accounts');
+    await page.getByRole('button', { name: 'Find overlaps and gaps' }).click();
+    const overlaps = page.getByRole('list', { name: 'Overlaps' });
+    await overlaps.waitFor();
+    const items = await overlaps.getByRole('listitem').allInnerTexts();
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatch(new RegExp(`Territory 1 and Territory 2 overlap: [\\d.,]+ mi², ${both} accounts`));
+    await page.screenshot({ path: 'test-results/shapes-overlap.png' });
+
+    await overlaps.getByRole('button', { name: 'Give to Territory 2' }).click();
+    await page.getByRole('status').filter({ hasText: 'No territories overlap.' }).waitFor();
+    // Territory 1's shape was clipped: the overlap's accounts now count for Territory 2.
+    expect(await figure(page, 'Territory 1', 'Accounts')).toBe(first - both);
+    expect(await page.evaluate(() => window.__tp!.shapes().length)).toBe(2);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Accounts')).toBe(first);
+    await overlaps.getByRole('listitem').first().waitFor();
+    expect(await overlaps.getByRole('listitem').count()).toBe(1);
+  });
+
+  it('cancels a drawing with Esc and keeps every shape as it was', async () => {
+    const { x, y } = box;
+    await page.getByRole('button', { name: 'Draw shape' }).click();
+    await page.mouse.click(x + 100, y + 600);
+    await page.mouse.click(x + 200, y + 600);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Draw shape', pressed: false }).waitFor();
+    expect(await page.evaluate(() => window.__tp!.shapes().length)).toBe(2);
+  });
+
+  it('deletes a shape from the panel and brings it back with undo', async () => {
+    await page.getByRole('button', { name: 'Select shape 2 of Territory 2' }).click();
+    await page.getByRole('group', { name: 'Selected shape' }).getByRole('button', { name: 'Delete shape' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1']);
+    expect(await figure(page, 'Territory 2', 'Accounts')).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
+  });
+});
