@@ -5,6 +5,7 @@ import { flushPlan, usePlanStore } from '../store/plan-store';
 import { useDataStore } from '../store/data-store';
 import { openPlanSession } from '../core/plan/plan-session';
 import { clonePlan } from '../core/plan/plan';
+import { shapeBbox } from '../core/shapes/shape-types';
 import type { PlanChange } from '../core/plan/commands';
 import type { TerritoryFigures } from '../core/plan/territory-stats';
 
@@ -33,7 +34,7 @@ export interface TestHandle {
   /** accounts of the loaded data set inside a lon/lat box, counted here, to check what the app reports */
   accountsInBox(west: number, south: number, east: number, north: number): number;
   /** the open plan's drawn shapes: id and territory name */
-  shapes(): { id: string; territory: string }[];
+  shapes(): { id: string; territory: string; bbox: [number, number, number, number] }[];
   center(): [number, number];
   /** the open plan: its layer, whether it is ready, how many territories it has */
   planInfo(): { status: string; layerId: string; territories: number; units: number } | null;
@@ -134,7 +135,7 @@ export function exposeMap(c: AccountMapController): void {
     },
     shapes() {
       const plan = usePlanStore.getState().session?.plan;
-      return plan ? plan.shapes.map((sh) => ({ id: sh.id, territory: plan.territories.find((t) => t.id === sh.territoryId)?.name ?? '' })) : [];
+      return plan ? plan.shapes.map((sh) => ({ id: sh.id, territory: plan.territories.find((t) => t.id === sh.territoryId)?.name ?? '', bbox: shapeBbox(sh.geometry) })) : [];
     },
     center: () => {
       const c2 = map.getCenter();

@@ -47,6 +47,8 @@ export class ShapeDraw {
   private readonly draw = new MapboxDraw({ displayControlsDefault: false, userProperties: true, keybindings: true, boxSelect: false, clickBuffer: 4, styles: SHAPE_DRAW_STYLES });
   private tool: ShapeTool = 'select';
   private shown = new Map<string, string>();
+  /** the click that finishes a drawing reaches the map after draw has left its drawing mode */
+  private settledAt = 0;
 
   constructor(
     private readonly map: MapLibreMap,
@@ -90,12 +92,13 @@ export class ShapeDraw {
   /** True when a click at this point belongs to drawing (a tool is on, or a shape is under it), not to unit painting. */
   claims(point: PointLike): boolean {
     if (this.draw.getMode() !== 'simple_select' && this.draw.getMode() !== 'direct_select') return true;
+    if (performance.now() - this.settledAt < 500) return true;
     const layers = this.map.getStyle().layers.filter((l) => l.id.startsWith(DRAW_LAYER_PREFIX)).map((l) => l.id);
     return layers.length > 0 && this.map.queryRenderedFeatures(point, { layers }).some((f) => f.properties?.meta === 'feature' || f.properties?.meta === 'vertex' || f.properties?.meta === 'midpoint');
   }
 
   get drawing(): boolean {
-    return this.draw.getMode().startsWith('draw_');
+    return this.draw.getMode().startsWith('draw_') || performance.now() - this.settledAt < 500;
   }
 
   remove(): void {
@@ -119,6 +122,7 @@ export class ShapeDraw {
   }
 
   private readonly onCreate = (e: { features: Feature[] }) => {
+    this.settledAt = performance.now();
     const tool = this.tool === 'select' ? 'draw' : this.tool;
     for (const f of e.features) {
       this.draw.delete(String(f.id));
@@ -146,6 +150,7 @@ export class ShapeDraw {
   };
 
   private readonly onModeChange = (e: { mode: string }) => {
+    if (this.tool !== 'select') this.settledAt = performance.now();
     if (!e.mode.startsWith('draw_') && this.tool !== 'select') {
       this.tool = 'select';
       this.events.onToolEnded();

@@ -61,8 +61,8 @@ describe('drawing territories by hand', () => {
     await page.getByRole('button', { name: 'New territory' }).click();
     await drawRect(page, x + 450, y + 350, x + 650, y + 550);
     expect(await page.evaluate(() => window.__tp!.shapes())).toEqual([
-      { id: expect.any(String), territory: 'Territory 1' },
-      { id: expect.any(String), territory: 'Territory 2' },
+      { id: expect.any(String), territory: 'Territory 1', bbox: expect.any(Array) },
+      { id: expect.any(String), territory: 'Territory 2', bbox: expect.any(Array) },
     ]);
     // No unit is painted: every account counted comes from the shapes; where they overlap the first shape wins.
     const first = await accountsInRect(page, x + 330, y + 250, x + 530, y + 450);
@@ -115,6 +115,59 @@ describe('drawing territories by hand', () => {
     expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1']);
     expect(await figure(page, 'Territory 2', 'Accounts')).toBe(0);
     await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
+  });
+
+  it('moves a shape by dragging it, as one undoable edit', async () => {
+    const { x, y } = box;
+    const before = (await page.evaluate(() => window.__tp!.shapes()))[0].bbox;
+    await page.getByRole('button', { name: 'Select shape 1 of Territory 1' }).click();
+    // draw decides "drag the selected shape" from what is rendered: let the selection reach the screen
+    await page.waitForFunction(() => window.__tp!.isIdle());
+    await page.waitForTimeout(300);
+    await page.mouse.move(x + 360, y + 280);
+    await page.mouse.down();
+    await page.mouse.move(x + 300, y + 280, { steps: 8 });
+    await page.mouse.up();
+    await page.waitForFunction((w) => window.__tp!.shapes()[0].bbox[0] < w - 0.01, before[0]);
+    const moved = (await page.evaluate(() => window.__tp!.shapes()))[0].bbox;
+    expect(moved[2] - moved[0]).toBeCloseTo(before[2] - before[0], 6);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect((await page.evaluate(() => window.__tp!.shapes()))[0].bbox).toEqual(before);
+  });
+
+  it('splits a shape with a drawn line into a new territory', async () => {
+    const { x, y } = box;
+    await page.getByRole('button', { name: 'Split with line' }).click();
+    // a vertical line right across Territory 1's shape, left of the overlap
+    await page.mouse.click(x + 400, y + 200);
+    await page.waitForTimeout(120);
+    await page.mouse.dblclick(x + 400, y + 500);
+    await page.getByRole('status').filter({ hasText: 'Territory 1 split in 2' }).waitFor();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory).sort())).toEqual(['Territory 1', 'Territory 1 (split)', 'Territory 2']);
+    // the clicks that drew the line painted no county
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe(0);
+    await page.getByLabel('Figures of Territory 1 (split)').waitFor();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
+    expect(await page.getByLabel('Figures of Territory 1 (split)').count()).toBe(0);
+  });
+
+  it('turns a drawn shape into the counties mostly inside it, and back with undo', async () => {
+    await page.getByRole('button', { name: 'Select shape 2 of Territory 2' }).click();
+    await page.getByRole('group', { name: 'Selected shape' }).getByRole('button', { name: 'Turn into units' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1']);
+    expect(await figure(page, 'Territory 2', 'Counties')).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 2', 'Counties')).toBe(0);
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
+  });
+
+  it('keeps the drawn shapes after a reload', async () => {
+    await page.evaluate(() => window.__tp!.flushPlan());
+    await page.reload();
+    await page.getByRole('button', { name: 'Territories' }).click();
+    await page.getByRole('button', { name: 'Select shape 2 of Territory 2' }).waitFor();
     expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
   });
 });
