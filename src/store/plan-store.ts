@@ -10,6 +10,7 @@ import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import type { Topology } from 'topojson-specification';
 import { listLayers, loadLayer as loadStoredLayer, saveLayer } from '../storage/layer-store';
 import { getActivePlanId, listPlans } from '../storage/plan-store';
+import { shapesWorker } from '../workers/shapes.api';
 
 /** A built-in layer id, or `custom:<file name>` for boundaries the user imported this session. */
 export type PlanLayerId = string;
@@ -198,11 +199,15 @@ export const usePlanStore = create<PlanState>((set, get) => {
         const stored = current ? null : await loadStoredPlan(layer);
         const savedWorkload = await getSetting('workload').catch(() => undefined);
         if (savedWorkload) set({ workload: savedWorkload });
+        const plan = current?.plan ?? stored?.plan;
+        // Accounts inside the plan's drawn shapes are found in the shapes worker, not on the page.
+        const shapeOfAccount = plan && plan.shapes.length > 0 ? await shapesWorker().assign(dataset.accounts, plan.shapes.map((s) => s.geometry)).catch(() => undefined) : undefined;
         const session = openPlanSession({
           layer,
           accounts: dataset.accounts,
           reps: dataset.reps,
-          plan: current?.plan ?? stored?.plan,
+          shapeOfAccount,
+          plan,
           settings: get().workload,
           onChange: (change) => listeners.forEach((l) => l(change)),
         });

@@ -6,7 +6,7 @@ import { clipDifference, fillGapsCommand, polygonsOf, repairShape, resolveOverla
 import { territoryOfAccounts } from '../core/export/territory-of-account';
 import { territoryOutlines } from '../core/units/outline';
 import type { ShapeTool } from '../map/shape-draw';
-import { ShapesClient, type CheckResult } from '../workers/shapes.api';
+import { shapesWorker, type CheckResult } from '../workers/shapes.api';
 import { useDataStore } from './data-store';
 import { onPlanChange, TERRITORY_COLORS, usePlanStore } from './plan-store';
 
@@ -42,7 +42,6 @@ interface ShapeState {
 
 let sequence = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${sequence++}`;
-const client = new ShapesClient();
 const note = (message: string) => usePlanStore.setState({ note: message });
 const run = (cmd: Command, message?: string) => usePlanStore.getState().command(cmd, message);
 
@@ -193,7 +192,7 @@ export const useShapeStore = create<ShapeState>((set, get) => ({
       const { plan, layer, join, stats } = session;
       const unitOutlines = territoryOutlines(layer, plan.assignment, plan.territories.length);
       const owner = territoryOfAccounts(table, plan, { unitOfAccount: join.unitOfAccount, shapeOwner: stats.shapeOwnerOf });
-      const result = await client.check(table, { plan, unitOutlines, unitOfAccount: join.unitOfAccount, ownerOfAccount: owner.territory });
+      const result = await shapesWorker().check(table, { plan, unitOutlines, unitOfAccount: join.unitOfAccount, ownerOfAccount: owner.territory });
       if (usePlanStore.getState().session !== session) return;
       set({ check: { status: 'ready', result, error: null } });
     } catch (e) {

@@ -1,5 +1,6 @@
 import type { AccountTable } from '../core/accounts/table';
 import type { CheckRequest, CheckResult } from '../core/shapes/check-service';
+import type { ShapeGeometry } from '../core/shapes/shape-types';
 import type { ShapesCall } from './shapes.worker';
 
 export type { CheckResult } from '../core/shapes/check-service';
@@ -15,12 +16,21 @@ export class ShapesClient {
   private table: AccountTable | null = null;
 
   async check(table: AccountTable, req: CheckRequest): Promise<CheckResult> {
-    if (this.table !== table) {
-      this.table = table;
-      const args = { lon: table.lon.slice(), lat: table.lat.slice(), revenue: table.revenue.slice() };
-      void this.call({ id: 0, method: 'setAccounts', args }, [args.lon.buffer, args.lat.buffer, args.revenue.buffer]);
-    }
+    this.useTable(table);
     return (await this.call({ id: 0, method: 'check', args: req }, [])) as CheckResult;
+  }
+
+  /** Which shape holds each account (-1 none), computed in the worker: a plan's shapes over a million accounts never block the page. */
+  async assign(table: AccountTable, shapes: ShapeGeometry[]): Promise<Int32Array> {
+    this.useTable(table);
+    return (await this.call({ id: 0, method: 'assign', args: shapes }, [])) as Int32Array;
+  }
+
+  private useTable(table: AccountTable): void {
+    if (this.table === table) return;
+    this.table = table;
+    const args = { lon: table.lon.slice(), lat: table.lat.slice(), revenue: table.revenue.slice() };
+    void this.call({ id: 0, method: 'setAccounts', args }, [args.lon.buffer, args.lat.buffer, args.revenue.buffer]);
   }
 
   terminate(): void {
@@ -58,3 +68,7 @@ export class ShapesClient {
     return worker;
   }
 }
+
+let shared: ShapesClient | null = null;
+/** The one shapes worker of the page (started on first use). */
+export const shapesWorker = (): ShapesClient => (shared ??= new ShapesClient());

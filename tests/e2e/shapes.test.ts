@@ -163,11 +163,14 @@ describe('drawing territories by hand', () => {
     expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
   });
 
-  it('keeps the drawn shapes after a reload', async () => {
+  it('keeps the drawn shapes after a reload, with the same accounts in them', async () => {
+    const before = [await figure(page, 'Territory 1', 'Accounts'), await figure(page, 'Territory 2', 'Accounts')];
     await page.evaluate(() => window.__tp!.flushPlan());
     await page.reload();
     await page.getByRole('button', { name: 'Territories' }).click();
     await page.getByRole('button', { name: 'Select shape 2 of Territory 2' }).waitFor();
     expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
+    // counted again after the reload, this time by the shapes worker
+    expect([await figure(page, 'Territory 1', 'Accounts'), await figure(page, 'Territory 2', 'Accounts')]).toEqual(before);
   });
 });

@@ -28,5 +28,7 @@ describe('ShapeCheckService', () => {
     expect(r.overlaps[0].areaKm2).toBeGreaterThan(12_000);
     expect(r.overlaps[0].areaKm2).toBeLessThan(12_500);
     expect(r.gaps.noUnit).toEqual({ accounts: 1, revenue: 1000 });
+    // the first shape in plan order holds what both hold
+    expect([...service.assign(plan.shapes.map((s) => s.geometry))]).toEqual([0, 0, 0, 1, -1]);
   });
 });

@@ -3,6 +3,8 @@ import type { Plan } from '../plan/plan';
 import { findGaps, type GapReport } from './gaps';
 import { findOverlaps, type Overlap } from './overlaps';
 import { PointGrid } from './point-grid';
+import { assignAccountsToShapes } from './assign-accounts';
+import type { ShapeGeometry } from './shape-types';
 
 /** What the shapes worker is asked: one check of a plan's overlaps and gaps. */
 export interface CheckRequest {
@@ -38,6 +40,13 @@ export class ShapeCheckService {
   setAccounts(accounts: CheckAccounts): void {
     this.accounts = accounts;
     this.grid = null;
+  }
+
+  /** Which shape (index into `shapes`) holds each account, -1 none: point-in-polygon through the shapes' index. */
+  assign(shapes: ShapeGeometry[]): Int32Array {
+    const accounts = this.accounts;
+    if (!accounts) throw new Error('No accounts were given to assign');
+    return assignAccountsToShapes(accounts.lon, accounts.lat, shapes);
   }
 
   check(req: CheckRequest): CheckResult {
