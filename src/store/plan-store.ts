@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { edit, type PlanChange } from '../core/plan/commands';
+import { edit, type Command, type PlanChange } from '../core/plan/commands';
 import { newTerritory, type BalanceMetric } from '../core/plan/plan';
 import { DEFAULT_WORKLOAD, type WorkloadSettings } from '../core/metrics/workload';
 import { getSetting, setSetting } from '../storage/dataset-store';
@@ -140,6 +140,8 @@ interface PlanState {
   setErasing(on: boolean): void;
   undo(): void;
   redo(): void;
+  /** runs a prepared edit (e.g. a generated plan) as one undo step; `note` is shown after it */
+  applyCommand(cmd: Command, note?: string): void;
 }
 
 let sequence = 0;
@@ -315,6 +317,10 @@ export const usePlanStore = create<PlanState>((set, get) => {
     },
     redo() {
       if (get().session?.history.redo()) bump();
+    },
+    applyCommand(cmd, note) {
+      run(cmd);
+      if (note) set({ note });
     },
   };
 });
