@@ -27,6 +27,12 @@ type Step = { step: 'form' } | { step: 'running'; mode: 'generate' | 'rebalance'
 let lastSettings: GenerateSettings = DEFAULT_SETTINGS;
 let lastCap: string = '10';
 
+/** Back to the defaults (tests). */
+export function forgetGenerateSettings(): void {
+  lastSettings = DEFAULT_SETTINGS;
+  lastCap = '10';
+}
+
 /**
  * "Generate territories…": what to build (scope, how many, what to balance and how strictly), run
  * in a worker with a progress bar and Cancel, then applied as one undo step and reported.
