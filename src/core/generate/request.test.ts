@@ -102,6 +102,9 @@ describe('generate request', () => {
     expect(Array.from(r.metrics[0].fixedOffset!)).toEqual([10, 0]);
     expect(Array.from(r.frozenTerritories!)).toEqual([0]);
     expect(r.disruption?.maxMovedPct).toBe(10);
+    // only assigned units may move: the rest of the grid stays unassigned and out of the mean
+    expect(r.scope![0]).toBe(1);
+    expect(r.scope![1]).toBe(0);
   });
 
   it('one per rep: a territory per rep with a home in scope, named after the rep', () => {
@@ -191,12 +194,15 @@ describe('rebalance and explain requests', () => {
 
   it('explain suggests moving a unit out of the heavy territory first', () => {
     const plan = halves();
+    for (let u = 12; u < n; u++) plan.assignment[u] = -1; // only the top two rows are in territories
     const input = buildExplainInput(context(plan, { potential: heavy() }), 'potential', 5);
     const moves = explainTerritory(input, 0);
     expect(moves.length).toBeGreaterThan(0);
     expect(moves[0].kind).toBe('give');
     expect(moves[0].from).toBe(0);
     expect(moves[0].to).toBe(1);
+    // unassigned units do not count for the mean: West (70 + 5 × 10) is +33.3 % of the mean (120 + 60) / 2
+    expect(moves[0].deviationBeforePct[0]).toBeCloseTo(100 / 3, 5);
     const viaJob = runJob({ kind: 'explain', input, territory: 0 });
     expect(viaJob).toEqual(moves);
     const r = runJob({ kind: 'rebalance', input: buildRebalanceRequest(context(plan, { potential: heavy() }), settings(), 50) }) as RebalanceOutcome;

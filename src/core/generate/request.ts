@@ -249,7 +249,10 @@ export function buildGenerateRequest(ctx: PlanContext, s: GenerateSettings): Gen
   return { input, kept, replaced, newReps, notes };
 }
 
-/** The rebalancer's input: the plan as it is, locked and drawn-shape territories frozen, revenue as the disruption. */
+/**
+ * The rebalancer's input: the plan as it is, locked and drawn-shape territories frozen, revenue as
+ * the disruption. Only assigned units in the scope may move; unassigned ones stay unassigned.
+ */
 export function buildRebalanceRequest(ctx: PlanContext, s: GenerateSettings, maxMovedRevenuePct: number | null): RebalanceInput {
   const { plan } = ctx;
   const k = plan.territories.length;
@@ -258,9 +261,12 @@ export function buildRebalanceRequest(ctx: PlanContext, s: GenerateSettings, max
   const indexOf = new Map(plan.territories.map((t, i) => [t.id, i]));
   const pins = pinRows(ctx, indexOf);
   const revenue = withPinsFixed(ctx.revenue, ctx.unitOfAccount, ctx.graph.count, k, pins).values;
+  // moves between territories only: unassigned units stay so (and stay out of the mean)
+  const scope = scopeMask(ctx, s.scope);
+  for (let u = 0; u < scope.length; u++) if (plan.assignment[u] < 0) scope[u] = 0;
   return {
     graph: ctx.graph,
-    scope: scopeMask(ctx, s.scope),
+    scope,
     current: plan.assignment.slice(),
     territoryCount: k,
     lockedUnits: plan.lockedUnits,
@@ -273,10 +279,10 @@ export function buildRebalanceRequest(ctx: PlanContext, s: GenerateSettings, max
   };
 }
 
-/** "Explain" input: the whole plan as it is, one figure at the plan's tolerance. */
+/** "Explain" input: the plan as it is, one figure at the plan's tolerance; deviations are from the mean of the territories, unassigned units left out. */
 export function buildExplainInput(ctx: PlanContext, metric: GenerateMetric, tolerancePct: number): CommonInput & { current: Int32Array; territoryCount: number } {
   const r = buildRebalanceRequest(ctx, { ...DEFAULT_SETTINGS, metrics: [{ metric, weight: 1, tolerancePct }] }, null);
-  return { graph: r.graph, current: r.current, territoryCount: r.territoryCount, lockedUnits: r.lockedUnits, frozenTerritories: r.frozenTerritories, metrics: r.metrics };
+  return { graph: r.graph, scope: r.scope, current: r.current, territoryCount: r.territoryCount, lockedUnits: r.lockedUnits, frozenTerritories: r.frozenTerritories, metrics: r.metrics };
 }
 
 export interface NewTerritoryNaming {
@@ -307,7 +313,8 @@ export function generateCommand(plan: Pick<Plan, 'territories' | 'assignment'>, 
       name = `Territory ${next++}`;
     }
     names.add(name);
-    created.push(newTerritory(naming.newId(i), name, '', rep ? { repId: rep.id } : {}));
+    // a colour of its own while the palette lasts; distinctColors below keeps it unless a neighbour has it
+    created.push(newTerritory(naming.newId(i), name, naming.palette[(keptN + i) % naming.palette.length] ?? '#888888', rep ? { repId: rep.id } : {}));
   }
   resultTerritories.push(...created);
   const colors = distinctColors(

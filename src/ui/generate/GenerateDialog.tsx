@@ -75,7 +75,7 @@ export function GenerateDialog({ env, onClose }: { env: GenerateEnv; onClose(): 
         const o: Outcome = await client.current.run({ kind: 'generate', input: req.input }, onProgress);
         const { command, created } = generateCommand({ territories: [...before], assignment: env.ctx.plan.assignment }, env.ctx.graph, req, o, { newId: env.newId, palette: env.palette });
         env.apply(command, `Generated ${created.length} territor${created.length === 1 ? 'y' : 'ies'} (one undo step).`);
-        setStep({ step: 'result', report: { mode, outcome: o, notes: req.notes, created: created.length, kept: req.kept.length, replaced: req.replaced.length, metrics: req.input.metrics.map(({ name, tolerancePct }) => ({ name, tolerancePct })), names: env.territories().map((t) => t.name) } });
+        setStep({ step: 'result', report: { mode, outcome: o, notes: req.notes, created: created.length, kept: req.kept.length, replaced: req.replaced.length, metrics: req.input.metrics.map(({ name, tolerancePct, weight }) => ({ name, tolerancePct, weight })), names: env.territories().map((t) => t.name) } });
       } else {
         const input = buildRebalanceRequest(env.ctx, s, capPct);
         const o: RebalanceOutcome = await client.current.run({ kind: 'rebalance', input }, onProgress);
@@ -267,20 +267,22 @@ export function GenerateDialog({ env, onClose }: { env: GenerateEnv; onClose(): 
         <p className="note">
           Generate replaces the unlocked territories that lie wholly in the scope ({formatCount(territoryCount)} in the plan now); locked units, locked territories, territories with drawn shapes and pinned accounts stay. One undo step.
         </p>
-        <div className="dialog-actions generate-actions">
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-          <span className="rebalance-group">
-            <label className="field inline">
-              Move at most
-              <input type="number" min="0" max="100" step="any" className="narrow" aria-label="Move at most (% of revenue)" value={cap} onChange={(e) => setCap(e.target.value)} />
-              <span aria-hidden="true">% of revenue</span>
-            </label>
+        <fieldset className="plain-fieldset rebalance-group">
+          <legend>Or rebalance the current plan</legend>
+          <p className="note">Moves as few assigned {env.unitsLabel.many} as it can between the territories in the scope until the tolerance is met; the cap wins over the tolerance.</p>
+          <div className="radio-row">
+            <label htmlFor="gen-cap">Move at most</label>
+            <input id="gen-cap" type="number" min="0" max="100" step="any" className="narrow" aria-label="Move at most (% of revenue)" value={cap} onChange={(e) => setCap(e.target.value)} />
+            <span>% of revenue</span>
             <button type="button" disabled={rebErrors.length > 0 || territoryCount < 2} title={territoryCount < 2 ? 'Needs at least two territories' : undefined} onClick={() => void run('rebalance')}>
               Rebalance current plan
             </button>
-          </span>
+          </div>
+        </fieldset>
+        <div className="dialog-actions">
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
           <button type="submit" className="primary" disabled={genErrors.length > 0}>
             Generate
           </button>

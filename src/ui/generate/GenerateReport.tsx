@@ -14,7 +14,7 @@ export interface ReportData {
   kept: number;
   replaced: number;
   /** balanced figures in the order of outcome.maxDeviationPct */
-  metrics: { name: string; tolerancePct: number }[];
+  metrics: { name: string; tolerancePct: number; weight?: number }[];
   /** territory index of the outcome → name */
   names: string[];
   revenue?: ArrayLike<number>;
@@ -40,14 +40,16 @@ export function GenerateReport({ report, env, onBack, onClose }: { report: Repor
       ) : (
         reb && (
           <p>
-            Moved {formatCount(reb.moved.units.length)} {env.unitsLabel.many}, {formatCount(reb.movedAccounts)} accounts and {formatMoney(reb.movedValue)} of revenue ({pct(reb.movedPct)}). Undo puts them back.
+            Moved {formatCount(reb.moved.units.length)} {reb.moved.units.length === 1 ? env.unitsLabel.one : env.unitsLabel.many}, {formatCount(reb.movedAccounts)} account{reb.movedAccounts === 1 ? '' : 's'} and {formatMoney(reb.movedValue)} of revenue ({reb.movedPct > 0 && reb.movedPct < 0.1 ? 'under 0.1%' : pct(reb.movedPct)}). Undo puts them back.
           </p>
         )
       )}
       <h3>Balance</h3>
       <ul className="report-list">
-        {report.metrics.map(({ name, tolerancePct: tol }, m) => {
+        {report.metrics.map(({ name, tolerancePct: tol, weight }, m) => {
           const dev = o.maxDeviationPct[m];
+          // capacity mode carries workload as a figure that does not pull the balance: not a goal to report
+          if (weight !== undefined && weight < 1e-6) return null;
           const met = dev <= tol + 1e-9;
           return (
             <li key={name} className={met ? 'met' : 'missed'}>
