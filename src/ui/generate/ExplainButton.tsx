@@ -81,8 +81,8 @@ export function ExplainDialog({ env, territoryId, onClose }: { env: GenerateEnv;
           <thead>
             <tr>
               <th scope="col">Move</th>
-              <th scope="col">{name}</th>
-              <th scope="col">Other territory</th>
+              <th scope="col">{name} vs mean</th>
+              <th scope="col">Other territory vs mean</th>
               <th scope="col">
                 <span className="visually-hidden">Apply</span>
               </th>
