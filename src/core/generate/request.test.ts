@@ -107,6 +107,27 @@ describe('generate request', () => {
     expect(r.scope![1]).toBe(0);
   });
 
+  it('accounts inside drawn shapes count for the shape\'s territory, which is kept and frozen', () => {
+    const plan = emptyPlan();
+    plan.territories.push(newTerritory('s', 'Drawn', '#000'), newTerritory('b', 'B', '#000'));
+    plan.shapes.push({ id: 'sh', territoryId: 's', geometry: { type: 'Polygon', coordinates: [] } } as unknown as Plan['shapes'][number]);
+    const shapeOwner = new Int32Array(accounts).fill(-1);
+    shapeOwner[7] = 0; // the account of unit 7 lies in the shape
+    shapeOwner[8] = 0; // pinned elsewhere: the pin wins
+    plan.pins.set('a8', 'b');
+    const req = buildGenerateRequest(context(plan, { shapeOwner }), settings({ count: { kind: 'k', k: 2 } }));
+    expect(req.kept).toEqual(['s']);
+    expect(req.replaced).toEqual(['b']);
+    const m = req.input.metrics[0];
+    expect(m.values[7]).toBe(0);
+    // the pin of row 8 goes with the replaced territory, so the shape holds it
+    expect(m.values[8]).toBe(0);
+    expect(m.fixedOffset![0]).toBe(20);
+    const r = buildRebalanceRequest(context(plan, { shapeOwner }), settings(), null);
+    expect(Array.from(r.metrics[0].fixedOffset!)).toEqual([10, 10]);
+    expect(Array.from(r.frozenTerritories!)).toEqual([0]);
+  });
+
   it('one per rep: a territory per rep with a home in scope, named after the rep', () => {
     const plan = emptyPlan();
     const reps = [

@@ -68,6 +68,11 @@ export interface PlanContext {
   accountRow: (id: string) => number;
   /** the data set's reps with the unit their home lies in (−1 outside the layer) */
   reps: readonly { id: string; name: string; unit: number }[];
+  /**
+   * account row → plan territory index of the drawn shape holding it (−1 none; TerritoryStats
+   * shapeOwnerOf). Such accounts count for the shape's territory, like pins, unless pinned elsewhere.
+   */
+  shapeOwner?: ArrayLike<number>;
 }
 
 /** Problems that keep the settings from running, in words for the dialog; empty = fine. */
@@ -119,14 +124,29 @@ function accountValues(ctx: PlanContext, metric: GenerateMetric): ArrayLike<numb
   return new Float64Array(ctx.unitOfAccount.length).fill(1);
 }
 
-/** Pins as account rows with the result's territory index; pins to territories not in `indexOf` are left out. */
+/**
+ * Accounts that never move with their unit, as rows with the result's territory index: pinned ones,
+ * then those inside drawn shapes (not pinned). Pins to territories not in `indexOf` are left out.
+ */
 function pinRows(ctx: PlanContext, indexOf: Map<string, number>): { row: number; territory: number }[] {
   const out: { row: number; territory: number }[] = [];
+  const pinned = new Set<number>();
   for (const [accountId, territoryId] of ctx.plan.pins) {
     const row = ctx.accountRow(accountId);
     const t = indexOf.get(territoryId);
-    if (row >= 0 && t !== undefined) out.push({ row, territory: t });
+    // a pin to a territory being replaced goes with it: the account falls back to its shape or unit
+    if (row < 0 || t === undefined) continue;
+    pinned.add(row);
+    out.push({ row, territory: t });
   }
+  const owner = ctx.shapeOwner;
+  if (owner)
+    for (let row = 0; row < owner.length; row++) {
+      const o = owner[row];
+      if (o < 0 || pinned.has(row)) continue;
+      const t = indexOf.get(ctx.plan.territories[o]?.id ?? '');
+      if (t !== undefined) out.push({ row, territory: t });
+    }
   return out;
 }
 

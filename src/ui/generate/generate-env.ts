@@ -55,6 +55,7 @@ export function sessionEnv(
     unitOfAccount: session.join.unitOfAccount,
     accountRow: accountLookup(accounts),
     reps: data.reps.map((r) => ({ id: r.id, name: r.name, unit: finder.unitAt(r.lon, r.lat) })),
+    shapeOwner: plan.shapes.length > 0 ? Int32Array.from({ length: accounts.count }, (_, row) => session.stats.shapeOwnerOf(row)) : undefined,
   };
   const stamp = Date.now().toString(36);
   return {
