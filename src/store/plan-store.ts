@@ -141,8 +141,8 @@ interface PlanState {
   setErasing(on: boolean): void;
   undo(): void;
   redo(): void;
-  /** applies a ready-made command as one undo step (drawn-shape edits, generated plans) */
-  command(cmd: Command, note?: string): void;
+  /** runs a prepared edit (a generated plan, a drawn-shape edit) as one undo step; `note` is shown after it */
+  applyCommand(cmd: Command, note?: string): void;
 }
 
 let sequence = 0;
@@ -320,14 +320,12 @@ export const usePlanStore = create<PlanState>((set, get) => {
     undo() {
       if (get().session?.history.undo()) bump();
     },
-    command(cmd, note) {
-      const session = get().session;
-      if (!session) return;
-      const r = session.history.do(cmd);
-      if (r.inverse || r.note || note) bump(r.note ?? note);
-    },
     redo() {
       if (get().session?.history.redo()) bump();
+    },
+    applyCommand(cmd, note) {
+      run(cmd);
+      if (note) set({ note });
     },
   };
 });

@@ -43,7 +43,7 @@ interface ShapeState {
 let sequence = 0;
 const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${sequence++}`;
 const note = (message: string) => usePlanStore.setState({ note: message });
-const run = (cmd: Command, message?: string) => usePlanStore.getState().command(cmd, message);
+const run = (cmd: Command, message?: string) => usePlanStore.getState().applyCommand(cmd, message);
 
 const bboxesMeet = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 const lineBbox = (line: LineString) => {

@@ -4,6 +4,7 @@ import type { TerritoryFigures } from '../../core/plan/territory-stats';
 import { usePlanStore } from '../../store/plan-store';
 import { formatMoney, formatNumber } from '../format';
 import { formatCount } from '../import/format-count';
+import { ExplainButton } from '../generate/ExplainButton';
 
 const KM_PER_MI = 1.609344;
 
@@ -112,6 +113,7 @@ export function TerritoryCard(props: {
         <dt>vs. mean potential</dt>
         <dd>{Number.isFinite(dev) ? `${dev > 0 ? '+' : ''}${dev.toFixed(1)}%` : '—'}</dd>
       </dl>
+      <ExplainButton territoryId={t.id} name={t.name} />
       {segmentMix && <p className="note territory-mix">{segmentMix}</p>}
       {mix && <p className="note territory-mix">{mix}</p>}
       {props.others.length > 0 && (

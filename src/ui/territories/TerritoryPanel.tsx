@@ -10,6 +10,7 @@ import { BalanceChart } from './BalanceChart';
 import { WorkloadSettingsButton } from './WorkloadSettingsButton';
 import { AssignByName } from './AssignByName';
 import { BoundaryImportButton } from './BoundaryImport';
+import { GenerateButton } from '../generate/GenerateButton';
 import './territories.css';
 
 /** The plan's territories with their figures; pick one, then click units on the map to give them to it. */
@@ -82,6 +83,7 @@ export function TerritoryPanel() {
         <button type="button" onClick={redo} disabled={!history.canRedo} title="Ctrl+Shift+Z">
           Redo
         </button>
+        <GenerateButton />
       </div>
       <p className="note">{plan.territories.length === 0 ? `Create a territory, then click ${units.many} on the map to add them to it.` : locking ? `Click ${units.many} to lock or unlock them (locked ones get a dark border and keep their territory).` : erasing ? `Click ${units.many} to make them unassigned.` : `Click ${units.many} on the map to give them to the selected territory.`}</p>
       {plan.territories.length > 0 && <AssignByName layer={session.layer} unitsLabel={units.one} />}
