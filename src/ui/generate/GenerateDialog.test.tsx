@@ -64,6 +64,21 @@ beforeEach(() => {
 });
 
 describe('GenerateDialog', () => {
+  it('scopes to the units of chosen territories', () => {
+    render(<GenerateDialog env={env()} onClose={() => {}} />);
+    const d = within(screen.getByRole('dialog', { name: 'Generate territories' }));
+    fireEvent.click(d.getByRole('radio', { name: 'Chosen territories and unassigned cells' }));
+    const picker = within(d.getByRole('group', { name: 'Territories in the scope' }));
+    expect(picker.getByText('0 cells in the scope')).toBeInTheDocument();
+    fireEvent.click(picker.getByRole('checkbox', { name: 'East' }));
+    // East holds the three eastern columns of the 6×4 grid
+    expect(picker.getByText('12 cells in the scope')).toBeInTheDocument();
+    fireEvent.click(picker.getByRole('checkbox', { name: 'West' }));
+    expect(picker.getByText('24 cells in the scope')).toBeInTheDocument();
+    fireEvent.click(picker.getByRole('checkbox', { name: 'East' }));
+    expect(picker.getByText('12 cells in the scope')).toBeInTheDocument();
+  });
+
   it('names every control', () => {
     render(<GenerateDialog env={env()} onClose={() => {}} />);
     const d = screen.getByRole('dialog', { name: 'Generate territories' });

@@ -38,7 +38,19 @@ export function forgetGenerateSettings(): void {
  * in a worker with a progress bar and Cancel, then applied as one undo step and reported.
  */
 export function GenerateDialog({ env, onClose }: { env: GenerateEnv; onClose(): void }) {
-  const [s, setS] = useState<GenerateSettings>(lastSettings);
+  // a unit selection belongs to the plan as it was: a new opening starts from the whole layer
+  const [s, setS] = useState<GenerateSettings>(lastSettings.scope.kind === 'units' ? { ...lastSettings, scope: { kind: 'all' } } : lastSettings);
+  const [picked, setPicked] = useState<{ ids: string[]; unassigned: boolean }>({ ids: [], unassigned: false });
+  const pickUnits = (next: { ids: string[]; unassigned: boolean }) => {
+    setPicked(next);
+    const index = new Map(env.territories().map((t, i) => [t.id, i]));
+    const wanted = new Set(next.ids.map((id) => index.get(id)));
+    const units: number[] = [];
+    env.ctx.plan.assignment.forEach((t, u) => {
+      if (t < 0 ? next.unassigned : wanted.has(t)) units.push(u);
+    });
+    setS({ ...s, scope: { kind: 'units', units } });
+  };
   const [cap, setCap] = useState(lastCap);
   const [step, setStep] = useState<Step>({ step: 'form' });
   const [error, setError] = useState<string | null>(null);
@@ -130,6 +142,26 @@ export function GenerateDialog({ env, onClose }: { env: GenerateEnv; onClose(): 
           <label className="radio-row">
             <input type="radio" name="gen-scope" checked={s.scope.kind === 'states'} disabled={states.length === 0} onChange={() => setS({ ...s, scope: { kind: 'states', states: [] } })} /> Chosen states
           </label>
+          <label className="radio-row">
+            <input type="radio" name="gen-scope" checked={s.scope.kind === 'units'} onChange={() => pickUnits(picked)} /> Chosen territories and unassigned {env.unitsLabel.many}
+          </label>
+          {s.scope.kind === 'units' && (
+            <div className="state-picker" role="group" aria-label="Territories in the scope">
+              <p className="note">
+                {formatCount(s.scope.units.length)} {env.unitsLabel.many} in the scope
+              </p>
+              <div className="state-list">
+                <label className="radio-row">
+                  <input type="checkbox" checked={picked.unassigned} onChange={(e) => pickUnits({ ...picked, unassigned: e.target.checked })} /> Unassigned {env.unitsLabel.many}
+                </label>
+                {env.territories().map((t) => (
+                  <label key={t.id} className="radio-row">
+                    <input type="checkbox" checked={picked.ids.includes(t.id)} onChange={(e) => pickUnits({ ...picked, ids: e.target.checked ? [...picked.ids, t.id] : picked.ids.filter((x) => x !== t.id) })} /> {t.name}
+                  </label>
+                ))}
+              </div>
+            </div>
+          )}
           {s.scope.kind === 'states' && (
             <StatePicker
               states={states}

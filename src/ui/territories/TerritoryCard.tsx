@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { Rep } from '../../core/accounts/account';
 import type { Territory } from '../../core/plan/plan';
 import type { TerritoryFigures } from '../../core/plan/territory-stats';
@@ -8,8 +9,7 @@ import { ExplainButton } from '../generate/ExplainButton';
 
 const KM_PER_MI = 1.609344;
 
-/** One territory: pick it to paint with, name it, give it a rep and a quota, read its figures. */
-export function TerritoryCard(props: {
+interface CardProps {
   territory: Territory;
   figures: TerritoryFigures;
   deviationPct: number;
@@ -21,7 +21,44 @@ export function TerritoryCard(props: {
   /** the other territories, to merge into */
   others: readonly Territory[];
   distanceUnit: 'mi' | 'km';
-}) {
+}
+
+const sameArray = <T,>(a: ArrayLike<T>, b: ArrayLike<T>) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+};
+
+function sameFigures(a: TerritoryFigures, b: TerritoryFigures): boolean {
+  for (const k of ['units', 'accounts', 'revenue', 'potential', 'visits', 'workloadHours', 'areaKm2', 'perimeterKm', 'polsbyPopper', 'parts', 'density'] as const) if (!Object.is(a[k], b[k])) return false;
+  if (a.travel?.meanKm !== b.travel?.meanKm || a.travel?.maxKm !== b.travel?.maxKm) return false;
+  return sameArray(a.segments, b.segments) && sameArray(a.classifications, b.classifications);
+}
+
+/**
+ * A card re-renders only when what it shows changed: a stroke that moves a unit between two of 300
+ * territories redraws two cards, not 300. Figures are fresh objects on every read, so they are
+ * compared by value; territories are replaced (never mutated) by every edit, so by reference.
+ */
+function sameCard(a: CardProps, b: CardProps): boolean {
+  return (
+    a.territory === b.territory &&
+    Object.is(a.deviationPct, b.deviationPct) &&
+    a.active === b.active &&
+    a.unitsLabel === b.unitsLabel &&
+    a.reps === b.reps &&
+    a.classificationLabels === b.classificationLabels &&
+    a.segmentLabels === b.segmentLabels &&
+    a.distanceUnit === b.distanceUnit &&
+    sameArray(a.others, b.others) &&
+    sameFigures(a.figures, b.figures)
+  );
+}
+
+/** One territory: pick it to paint with, name it, give it a rep and a quota, read its figures. */
+export const TerritoryCard = memo(TerritoryCardView, sameCard);
+
+function TerritoryCardView(props: CardProps) {
   const { territory: t, figures: f, deviationPct: dev, active, reps } = props;
   const { setActive, rename, remove, setRep, setQuota, setLocked, recolor, merge } = usePlanStore.getState();
   const rep = reps.find((r) => r.id === t.repId);
