@@ -163,6 +163,47 @@ describe('drawing territories by hand', () => {
     expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2']);
   });
 
+  it('cuts a hole in the selected shape, whose accounts then leave the territory', async () => {
+    const { x, y } = box;
+    const before = await figure(page, 'Territory 1', 'Accounts');
+    // the hole: the left part of Territory 1's shape, clear of the overlap
+    const inHole = await accountsInRect(page, x + 340, y + 260, x + 440, y + 440);
+    await page.getByRole('button', { name: 'Select shape 1 of Territory 1' }).click();
+    await page.getByRole('button', { name: 'Cut hole' }).click();
+    for (const [px, py] of [
+      [x + 340, y + 260],
+      [x + 440, y + 260],
+      [x + 440, y + 440],
+      [x + 340, y + 440],
+      [x + 340, y + 260],
+    ]) {
+      await page.mouse.click(px, py);
+      await page.waitForTimeout(120);
+    }
+    await page.getByRole('status').filter({ hasText: 'Hole cut.' }).waitFor();
+    expect(await figure(page, 'Territory 1', 'Accounts')).toBe(before - inHole);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 1', 'Accounts')).toBe(before);
+  });
+
+  it('turns a unit territory into an editable outline', async () => {
+    await page.getByRole('button', { name: 'New territory' }).click();
+    await page.getByRole('textbox', { name: 'Assign by id or name' }).fill('17037'); // DeKalb, clear of the shapes
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').filter({ hasText: 'DeKalb assigned.' }).waitFor();
+    const accounts = await figure(page, 'Territory 3', 'Accounts');
+    await page.getByRole('button', { name: 'Outline Territory 3 as a shape' }).click();
+    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2', 'Territory 3']);
+    expect(await figure(page, 'Territory 3', 'Counties')).toBe(0);
+    // the same ground, now drawn: about the same accounts (the outline is thinned to editable corners)
+    expect(Math.abs((await figure(page, 'Territory 3', 'Accounts')) - accounts)).toBeLessThanOrEqual(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await figure(page, 'Territory 3', 'Counties')).toBe(1);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await page.getByLabel('Figures of Territory 3').count()).toBe(0);
+  });
+
   it('keeps the drawn shapes after a reload, with the same accounts in them', async () => {
     const before = [await figure(page, 'Territory 1', 'Accounts'), await figure(page, 'Territory 2', 'Accounts')];
     await page.evaluate(() => window.__tp!.flushPlan());
