@@ -56,11 +56,18 @@ const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
     const record = await loadStoredLayer(id);
     if (!record) throw new Error(`The boundary layer ${custom.label.menu} is no longer stored; import its file again.`);
     custom.layer = buildUnitLayer(record.topology, { layerId: id, objectName: record.objectName });
+    custom.objectName = record.objectName;
     return custom.layer;
   }
   if (id === STATES_LAYER_ID) return loadStatesLayer();
   return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
 };
+
+/** How a worker can build the same units: a shipped layer by its id, the user's own from its topology. */
+export function layerSource(layer: UnitLayer): { layerId: string; custom?: { layerId: string; topology: Topology; objectName: string } } {
+  const custom = customLayers.get(layer.layerId);
+  return custom?.objectName ? { layerId: layer.layerId, custom: { layerId: layer.layerId, topology: layer.topology, objectName: custom.objectName } } : { layerId: layer.layerId };
+}
 
 /** The layer of the plan last worked on, so a reload reopens it; counties when there is none. */
 async function lastLayerId(): Promise<PlanLayerId | null> {
@@ -225,7 +232,7 @@ export const usePlanStore = create<PlanState>((set, get) => {
     async addCustomLayer(fileName, topology, objectName) {
       const layerId = `custom:${fileName}`;
       const layer = buildUnitLayer(topology, { layerId, objectName });
-      customLayers.set(layerId, { layer, label: customLabel(fileName) });
+      customLayers.set(layerId, { layer, label: customLabel(fileName), objectName });
       let note: string | null = null;
       if (useTabStore.getState().isPrimary) {
         await saveLayer({ id: layerId, fileName, objectName, topology, unitCount: layer.count, savedAt: Date.now() }).catch((e: unknown) => {

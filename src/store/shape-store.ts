@@ -1,14 +1,15 @@
 import { create } from 'zustand';
 import type { LineString, Polygon } from 'geojson';
 import { edit, type Command } from '../core/plan/commands';
-import { newTerritory, shapeIndex, territoryIndex } from '../core/plan/plan';
-import { clipDifference, fillGapsCommand, polygonsOf, repairShape, resolveOverlapsCommand, shapeBbox, shapeToUnitsCommand, splitShapeCommand, territoryToShapeCommand, toGeometry, type ShapeGeometry } from '../core/shapes';
+import { territoryIndex } from '../core/plan/plan';
+import { repairShape, type ShapeGeometry } from '../core/shapes';
+import type { ShapeEditRequest } from '../core/shapes/edit-service';
 import { territoryOfAccounts } from '../core/export/territory-of-account';
 import { territoryOutlines } from '../core/units/outline';
 import type { ShapeTool } from '../map/shape-draw';
 import { shapesWorker, type CheckResult } from '../workers/shapes.api';
 import { useDataStore } from './data-store';
-import { onPlanChange, TERRITORY_COLORS, usePlanStore } from './plan-store';
+import { layerSource, onPlanChange, TERRITORY_COLORS, usePlanStore } from './plan-store';
 
 /**
  * Drawn territories: the drawing tool, the selected shape, and the overlaps-and-gaps check. Every
@@ -30,14 +31,14 @@ interface ShapeState {
   deleted(shapeIds: string[]): void;
   deleteSelected(): void;
   moveSelectedTo(territoryId: string): void;
-  selectedToUnits(): void;
-  outlineTerritory(territoryId: string): void;
+  selectedToUnits(): Promise<void>;
+  outlineTerritory(territoryId: string): Promise<void>;
   check: { status: 'idle' | 'running' | 'ready' | 'error'; result: CheckResult | null; error: string | null };
   /** finds overlaps and gaps in the worker; re-runs by itself after later edits while a result is shown */
   runCheck(): Promise<void>;
   closeCheck(): void;
-  resolve(overlapIndex: number, winnerTerritoryId: string): void;
-  fillGaps(): void;
+  resolve(overlapIndex: number, winnerTerritoryId: string): Promise<void>;
+  fillGaps(): Promise<void>;
 }
 
 let sequence = 0;
@@ -45,12 +46,28 @@ const newId = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${sequen
 const note = (message: string) => usePlanStore.setState({ note: message });
 const run = (cmd: Command, message?: string) => usePlanStore.getState().applyCommand(cmd, message);
 
-const bboxesMeet = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-const lineBbox = (line: LineString) => {
-  const xs = line.coordinates.map((p) => p[0]);
-  const ys = line.coordinates.map((p) => p[1]);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-};
+
+/**
+ * Builds an edit in the shapes worker (clipping can be slow or fail on awkward input, so it never
+ * runs on the page) and applies it as one undo step, unless the plan moved on meanwhile.
+ */
+async function inWorker(req: ShapeEditRequest): Promise<boolean> {
+  const session = usePlanStore.getState().session;
+  if (!session) return false;
+  const version = usePlanStore.getState().version;
+  const r = await shapesWorker().edit(layerSource(session.layer), req);
+  if (usePlanStore.getState().session !== session) return false;
+  if (usePlanStore.getState().version !== version) {
+    note('The plan changed while that edit was being prepared; nothing was applied. Try again.');
+    return false;
+  }
+  if (!r.ok) {
+    note(r.error);
+    return false;
+  }
+  run(r.value, r.notes.join('; ') || undefined);
+  return true;
+}
 
 export const useShapeStore = create<ShapeState>((set, get) => ({
   tool: 'select',
@@ -66,32 +83,15 @@ export const useShapeStore = create<ShapeState>((set, get) => ({
     const session = usePlanStore.getState().session;
     if (!session) return;
     const plan = session.plan;
+    const preferredShapeId = get().selectedId;
     if (tool === 'split') {
       if (geometry.type !== 'LineString') return;
-      const box = lineBbox(geometry);
-      const candidates = plan.shapes.filter((s) => bboxesMeet(shapeBbox(s.geometry), box)).map((s) => s.id);
-      const selected = get().selectedId;
-      if (selected && candidates.includes(selected)) candidates.unshift(...candidates.splice(candidates.indexOf(selected), 1));
-      let lastError = 'The line crosses no drawn shape. To split a territory made of units, first turn it into an outline (Outline as shape).';
-      for (const id of candidates) {
-        const pieces: string[] = [];
-        const r = splitShapeCommand(plan, id, geometry, () => {
-          const pid = newId('s');
-          pieces.push(pid);
-          return pid;
-        });
-        if (!r.ok) {
-          lastError = r.error;
-          continue;
-        }
-        const shape = plan.shapes[shapeIndex(plan, id)];
-        const owner = plan.territories[territoryIndex(plan, shape.territoryId)];
-        const tid = newId('t');
-        const color = TERRITORY_COLORS[plan.territories.length % TERRITORY_COLORS.length];
-        run({ kind: 'batch', commands: [r.value, edit.create(newTerritory(tid, `${owner.name} (split)`, color)), ...pieces.map((p) => edit.moveShapeTo(p, tid))] }, `${owner.name} split in ${pieces.length + 1}: the new piece is ${owner.name} (split).`);
-        return;
-      }
-      note(lastError);
+      const ids = { shapes: [newId('s'), newId('s'), newId('s'), newId('s')], territory: newId('t'), color: TERRITORY_COLORS[plan.territories.length % TERRITORY_COLORS.length] };
+      void inWorker({ op: 'split', plan, line: geometry, preferredShapeId, ids });
+      return;
+    }
+    if (tool === 'hole') {
+      void inWorker({ op: 'hole', plan, hole: geometry, preferredShapeId });
       return;
     }
     const repaired = repairShape(geometry);
@@ -100,38 +100,12 @@ export const useShapeStore = create<ShapeState>((set, get) => ({
       return;
     }
     const fixes = repaired.notes.length > 0 ? ` (${repaired.notes.join('; ')})` : '';
-    if (tool === 'hole') {
-      const box = shapeBbox(repaired.value);
-      const selected = get().selectedId;
-      const target = plan.shapes.find((s) => s.id === selected && bboxesMeet(shapeBbox(s.geometry), box)) ?? plan.shapes.find((s) => bboxesMeet(shapeBbox(s.geometry), box));
-      if (!target) {
-        note('Draw the hole inside a drawn shape.');
-        return;
-      }
-      const cut = clipDifference(polygonsOf(target.geometry), polygonsOf(repaired.value));
-      if (!cut.ok) {
-        note(`The hole could not be cut: ${cut.error}`);
-        return;
-      }
-      if (cut.value.length === 0) {
-        note('That hole would remove the whole shape; delete the shape instead.');
-        return;
-      }
-      const result = repairShape(toGeometry(cut.value));
-      if (!result.ok) {
-        note(`The hole could not be cut: ${result.error}`);
-        return;
-      }
-      run(edit.reshape(target.id, result.value), 'Hole cut.');
-      return;
-    }
     const activeId = usePlanStore.getState().activeId;
     if (!activeId || territoryIndex(plan, activeId) < 0) {
       note('Create or pick a territory first, then draw its shape.');
       return;
     }
-    const id = newId('s');
-    run(edit.addShape({ id, territoryId: activeId, geometry: repaired.value }), fixes ? `Shape added${fixes}.` : undefined);
+    run(edit.addShape({ id: newId('s'), territoryId: activeId, geometry: repaired.value }), fixes ? `Shape added${fixes}.` : undefined);
     set({ selectedId: null });
   },
 
@@ -161,24 +135,16 @@ export const useShapeStore = create<ShapeState>((set, get) => ({
     if (id) run(edit.moveShapeTo(id, territoryId));
   },
 
-  selectedToUnits() {
+  async selectedToUnits() {
     const session = usePlanStore.getState().session;
     const id = get().selectedId;
     if (!session || !id) return;
-    const r = shapeToUnitsCommand(session.plan, session.layer, id);
-    if (!r.ok) note(r.error);
-    else {
-      run(r.value, r.notes.join('; ') || undefined);
-      set({ selectedId: null });
-    }
+    if (await inWorker({ op: 'toUnits', plan: session.plan, shapeId: id })) set({ selectedId: null });
   },
 
-  outlineTerritory(territoryId) {
+  async outlineTerritory(territoryId) {
     const session = usePlanStore.getState().session;
-    if (!session) return;
-    const r = territoryToShapeCommand(session.plan, session.layer, territoryId, newId('s'));
-    if (!r.ok) note(r.error);
-    else run(r.value, r.notes.join('; ') || undefined);
+    if (session) await inWorker({ op: 'outline', plan: session.plan, territoryId, shapeId: newId('s') });
   },
 
   check: { status: 'idle', result: null, error: null },
@@ -202,22 +168,16 @@ export const useShapeStore = create<ShapeState>((set, get) => ({
 
   closeCheck: () => set({ check: { status: 'idle', result: null, error: null } }),
 
-  resolve(i, winnerTerritoryId) {
+  async resolve(i, winnerTerritoryId) {
     const session = usePlanStore.getState().session;
     const overlap = get().check.result?.overlaps[i];
-    if (!session || !overlap) return;
-    const r = resolveOverlapsCommand(session.plan, [{ overlap, winnerTerritoryId }], { layer: session.layer });
-    if (!r.ok) note(`The overlap could not be resolved: ${r.error}`);
-    else run(r.value, r.notes.join('; ') || undefined);
+    if (session && overlap) await inWorker({ op: 'resolve', plan: session.plan, overlap, winnerTerritoryId });
   },
 
-  fillGaps() {
+  async fillGaps() {
     const session = usePlanStore.getState().session;
     const gaps = get().check.result?.gaps;
-    if (!session || !gaps) return;
-    const r = fillGapsCommand(session.plan, session.layer, gaps);
-    if (!r.ok) note(r.error);
-    else run(r.value, r.notes.join('; ') || undefined);
+    if (session && gaps) await inWorker({ op: 'fillGaps', plan: session.plan, gaps });
   },
 }));
 

@@ -1,7 +1,10 @@
 import type { AccountTable } from '../core/accounts/table';
 import type { CheckRequest, CheckResult } from '../core/shapes/check-service';
 import type { ShapeGeometry } from '../core/shapes/shape-types';
-import type { ShapesCall } from './shapes.worker';
+import type { LayerSource, ShapesCall } from './shapes.worker';
+import type { ShapeEditRequest } from '../core/shapes/edit-service';
+import type { Command } from '../core/plan/commands';
+import type { GeoResult } from '../core/shapes/shape-types';
 
 export type { CheckResult } from '../core/shapes/check-service';
 
@@ -26,6 +29,33 @@ export class ShapesClient {
     return (await this.call({ id: 0, method: 'assign', args: shapes }, [])) as Int32Array;
   }
 
+  /**
+   * Builds a drawn-shape edit in the worker. An answer that does not come within `timeoutMs` (a
+   * clipping that hangs) stops the worker and comes back as a message; the plan is left as it was.
+   */
+  async edit(layer: { layerId: string; custom?: LayerSource }, req: ShapeEditRequest, timeoutMs = 20_000): Promise<GeoResult<Command>> {
+    if (this.layerId !== layer.layerId) {
+      this.layerId = layer.layerId;
+      void this.call({ id: 0, method: 'setLayer', args: layer.custom ?? { layerId: layer.layerId } }, []).catch(() => (this.layerId = null));
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<GeoResult<Command>>((resolve) => {
+      timer = setTimeout(() => {
+        this.terminate();
+        resolve({ ok: false, error: `The edit took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; the plan is unchanged.` });
+      }, timeoutMs);
+    });
+    try {
+      return await Promise.race([this.call({ id: 0, method: 'edit', args: req }, []) as Promise<GeoResult<Command>>, late]);
+    } catch (e) {
+      return { ok: false, error: `The edit failed: ${e instanceof Error ? e.message : String(e)}` };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private layerId: string | null = null;
+
   private useTable(table: AccountTable): void {
     if (this.table === table) return;
     this.table = table;
@@ -37,6 +67,7 @@ export class ShapesClient {
     this.worker?.terminate();
     this.worker = null;
     this.table = null;
+    this.layerId = null;
     for (const w of this.waiting.values()) w.reject(new Error('stopped'));
     this.waiting.clear();
   }
@@ -64,6 +95,7 @@ export class ShapesClient {
       this.waiting.clear();
       this.worker = null;
       this.table = null;
+      this.layerId = null;
     });
     return worker;
   }

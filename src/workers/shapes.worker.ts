@@ -1,21 +1,63 @@
-// Overlaps and gaps of drawn territories, off the main thread. The logic is core/shapes/check-service.ts.
+// Drawn territories off the main thread: which shape holds each account, overlaps and gaps, and
+// the edits that clip or split geometry. The logic is in core/shapes (check-service, edit-service).
 import { ShapeCheckService, type CheckAccounts, type CheckRequest } from '../core/shapes/check-service';
+import { ShapeEditService, type ShapeEditRequest } from '../core/shapes/edit-service';
 import type { ShapeGeometry } from '../core/shapes/shape-types';
+import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
+import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
+import type { Topology } from 'topojson-specification';
 
-const service = new ShapeCheckService();
+/** Which units the edits work on: a shipped layer by id, or the user's own from its topology. */
+export interface LayerSource {
+  layerId: string;
+  topology?: Topology;
+  objectName?: string;
+}
 
-export type ShapesCall = { id: number; method: 'setAccounts'; args: CheckAccounts } | { id: number; method: 'check'; args: CheckRequest } | { id: number; method: 'assign'; args: ShapeGeometry[] };
+export type ShapesCall =
+  | { id: number; method: 'setAccounts'; args: CheckAccounts }
+  | { id: number; method: 'check'; args: CheckRequest }
+  | { id: number; method: 'assign'; args: ShapeGeometry[] }
+  | { id: number; method: 'setLayer'; args: LayerSource }
+  | { id: number; method: 'edit'; args: ShapeEditRequest };
 
-self.addEventListener('message', (e: MessageEvent<ShapesCall>) => {
+const checks = new ShapeCheckService();
+const edits = new ShapeEditService();
+
+async function loadLayer(src: LayerSource): Promise<UnitLayer> {
+  if (src.topology && src.objectName) return buildUnitLayer(src.topology, { layerId: src.layerId, objectName: src.objectName });
+  if (src.layerId === COUNTIES_LAYER_ID) return loadCountiesLayer();
+  if (src.layerId === STATES_LAYER_ID) return loadStatesLayer();
+  if (src.layerId === ZIP_AREAS_LAYER_ID) return fetchZipAreasLayer();
+  throw new Error(`No units for layer ${src.layerId}`);
+}
+
+self.addEventListener('message', async (e: MessageEvent<ShapesCall>) => {
   const call = e.data;
   try {
-    if (call.method === 'assign') {
-      const result = service.assign(call.args);
-      self.postMessage({ id: call.id, ok: true, result }, { transfer: [result.buffer] });
-      return;
+    let result: unknown;
+    let transfer: Transferable[] = [];
+    switch (call.method) {
+      case 'assign': {
+        const owners = checks.assign(call.args);
+        result = owners;
+        transfer = [owners.buffer];
+        break;
+      }
+      case 'setAccounts':
+        result = checks.setAccounts(call.args);
+        break;
+      case 'check':
+        result = checks.check(call.args);
+        break;
+      case 'setLayer':
+        if (edits.layerId !== call.args.layerId || call.args.topology) edits.setLayer(await loadLayer(call.args));
+        break;
+      case 'edit':
+        result = edits.edit(call.args);
+        break;
     }
-    const result = call.method === 'setAccounts' ? service.setAccounts(call.args) : service.check(call.args);
-    self.postMessage({ id: call.id, ok: true, result });
+    self.postMessage({ id: call.id, ok: true, result }, { transfer });
   } catch (err) {
     self.postMessage({ id: call.id, ok: false, error: err instanceof Error ? err.message : String(err) });
   }
