@@ -34,9 +34,17 @@ export class ShapesClient {
    * clipping that hangs) stops the worker and comes back as a message; the plan is left as it was.
    */
   async edit(layer: { layerId: string; custom?: LayerSource }, req: ShapeEditRequest, timeoutMs = 20_000): Promise<GeoResult<Command>> {
-    if (this.layerId !== layer.layerId) {
+    if (this.layerId !== layer.layerId || !this.layerReady) {
       this.layerId = layer.layerId;
-      void this.call({ id: 0, method: 'setLayer', args: layer.custom ?? { layerId: layer.layerId } }, []).catch(() => (this.layerId = null));
+      this.layerReady = this.call({ id: 0, method: 'setLayer', args: layer.custom ?? { layerId: layer.layerId } }, []);
+    }
+    try {
+      // the worker answers messages as they come: the units must be there before the edit
+      await this.layerReady;
+    } catch (e) {
+      this.layerId = null;
+      this.layerReady = null;
+      return { ok: false, error: `The units could not be loaded for this edit: ${e instanceof Error ? e.message : String(e)}` };
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<GeoResult<Command>>((resolve) => {
@@ -55,6 +63,7 @@ export class ShapesClient {
   }
 
   private layerId: string | null = null;
+  private layerReady: Promise<unknown> | null = null;
 
   private useTable(table: AccountTable): void {
     if (this.table === table) return;
@@ -68,6 +77,7 @@ export class ShapesClient {
     this.worker = null;
     this.table = null;
     this.layerId = null;
+    this.layerReady = null;
     for (const w of this.waiting.values()) w.reject(new Error('stopped'));
     this.waiting.clear();
   }
@@ -96,6 +106,7 @@ export class ShapesClient {
       this.worker = null;
       this.table = null;
       this.layerId = null;
+      this.layerReady = null;
     });
     return worker;
   }

@@ -18,6 +18,11 @@ async function accountsInRect(page: Page, x0: number, y0: number, x1: number, y1
   return page.evaluate(([a, b, c, d]) => window.__tp!.accountsInBox(a, b, c, d), [w, s, e, n]);
 }
 
+/** The territories of the plan's drawn shapes, once they are as expected (edits are built in a worker). */
+async function shapesBecome(page: Page, territories: string[]): Promise<void> {
+  await page.waitForFunction((want) => JSON.stringify(window.__tp!.shapes().map((s) => s.territory)) === JSON.stringify(want), territories, { timeout: 20_000 });
+}
+
 /** Draws a rectangle with the mouse: a click per corner, then a click on the first corner closes it. */
 async function drawRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<void> {
   await page.getByRole('button', { name: 'Draw shape' }).click();
@@ -144,7 +149,7 @@ describe('drawing territories by hand', () => {
     await page.waitForTimeout(120);
     await page.mouse.dblclick(x + 400, y + 500);
     await page.getByRole('status').filter({ hasText: 'Territory 1 split in 2' }).waitFor();
-    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory).sort())).toEqual(['Territory 1', 'Territory 1 (split)', 'Territory 2']);
+    await shapesBecome(page, ['Territory 1', 'Territory 1 (split)', 'Territory 2']);
     // the clicks that drew the line painted no county
     expect(await figure(page, 'Territory 2', 'Counties')).toBe(0);
     await page.getByLabel('Figures of Territory 1 (split)').waitFor();
@@ -156,7 +161,7 @@ describe('drawing territories by hand', () => {
   it('turns a drawn shape into the counties mostly inside it, and back with undo', async () => {
     await page.getByRole('button', { name: 'Select shape 2 of Territory 2' }).click();
     await page.getByRole('group', { name: 'Selected shape' }).getByRole('button', { name: 'Turn into units' }).click();
-    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1']);
+    await shapesBecome(page, ['Territory 1']);
     expect(await figure(page, 'Territory 2', 'Counties')).toBeGreaterThanOrEqual(1);
     await page.getByRole('button', { name: 'Undo' }).click();
     expect(await figure(page, 'Territory 2', 'Counties')).toBe(0);
@@ -193,7 +198,7 @@ describe('drawing territories by hand', () => {
     await page.getByRole('status').filter({ hasText: 'DeKalb assigned.' }).waitFor();
     const accounts = await figure(page, 'Territory 3', 'Accounts');
     await page.getByRole('button', { name: 'Outline Territory 3 as a shape' }).click();
-    expect(await page.evaluate(() => window.__tp!.shapes().map((s) => s.territory))).toEqual(['Territory 1', 'Territory 2', 'Territory 3']);
+    await shapesBecome(page, ['Territory 1', 'Territory 2', 'Territory 3']);
     expect(await figure(page, 'Territory 3', 'Counties')).toBe(0);
     // the same ground, now drawn: about the same accounts (the outline is thinned to editable corners)
     expect(Math.abs((await figure(page, 'Territory 3', 'Accounts')) - accounts)).toBeLessThanOrEqual(1);
