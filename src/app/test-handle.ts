@@ -33,6 +33,8 @@ export interface TestHandle {
   lngLatAt(x: number, y: number): [number, number];
   /** accounts of the loaded data set inside a lon/lat box, counted here, to check what the app reports */
   accountsInBox(west: number, south: number, east: number, north: number): number;
+  /** a drawn shape is rendered as selected (draw reads what is rendered to start a drag) */
+  selectedShapeRendered(): boolean;
   /** the open plan's drawn shapes: id and territory name */
   shapes(): { id: string; territory: string; bbox: [number, number, number, number] }[];
   center(): [number, number];
@@ -132,6 +134,10 @@ export function exposeMap(c: AccountMapController): void {
       let count = 0;
       if (t) for (let i = 0; i < t.count; i++) if (t.lon[i] >= w && t.lon[i] <= e && t.lat[i] >= s && t.lat[i] <= n) count++;
       return count;
+    },
+    selectedShapeRendered() {
+      const layers = map.getStyle().layers.filter((l) => l.id.startsWith('tp-draw-fill')).map((l) => l.id);
+      return layers.length > 0 && map.queryRenderedFeatures({ layers }).some((f) => f.properties?.active === 'true');
     },
     shapes() {
       const plan = usePlanStore.getState().session?.plan;

@@ -34,7 +34,8 @@ async function drawRect(page: Page, x0: number, y0: number, x1: number, y1: numb
     [x0, y0],
   ]) {
     await page.mouse.click(x, y);
-    await page.waitForTimeout(120);
+    // draw finds "a click on the first corner" in what is rendered: let each corner reach the screen
+    await page.waitForFunction(() => window.__tp!.isIdle());
   }
 }
 
@@ -128,8 +129,7 @@ describe('drawing territories by hand', () => {
     const before = (await page.evaluate(() => window.__tp!.shapes()))[0].bbox;
     await page.getByRole('button', { name: 'Select shape 1 of Territory 1' }).click();
     // draw decides "drag the selected shape" from what is rendered: let the selection reach the screen
-    await page.waitForFunction(() => window.__tp!.isIdle());
-    await page.waitForTimeout(300);
+    await page.waitForFunction(() => window.__tp!.selectedShapeRendered() && window.__tp!.isIdle());
     await page.mouse.move(x + 360, y + 280);
     await page.mouse.down();
     await page.mouse.move(x + 300, y + 280, { steps: 8 });
@@ -146,7 +146,7 @@ describe('drawing territories by hand', () => {
     await page.getByRole('button', { name: 'Split with line' }).click();
     // a vertical line right across Territory 1's shape, left of the overlap
     await page.mouse.click(x + 400, y + 200);
-    await page.waitForTimeout(120);
+    await page.waitForFunction(() => window.__tp!.isIdle());
     await page.mouse.dblclick(x + 400, y + 500);
     await page.getByRole('status').filter({ hasText: 'Territory 1 split in 2' }).waitFor();
     await shapesBecome(page, ['Territory 1', 'Territory 1 (split)', 'Territory 2']);
@@ -183,7 +183,7 @@ describe('drawing territories by hand', () => {
       [x + 340, y + 260],
     ]) {
       await page.mouse.click(px, py);
-      await page.waitForTimeout(120);
+      await page.waitForFunction(() => window.__tp!.isIdle());
     }
     await page.getByRole('status').filter({ hasText: 'Hole cut.' }).waitFor();
     expect(await figure(page, 'Territory 1', 'Accounts')).toBe(before - inHole);
