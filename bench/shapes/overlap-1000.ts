@@ -21,9 +21,10 @@ const TARGET_S = 2;
  *
  * Checked two ways. Against the construction: every pair it makes must be found. Against brute
  * force (not timed): polyclip intersection of every pair whose boxes meet, no prefilter; the pairs
- * found must equal that set exactly, with the same total area (to 0.01%). The two differ because
- * territoryOutlines over the ZIP layer is not a perfect tiling at k = 1000: a few outlines overlap
- * a neighbour already before any enlargement (`base_overlap_pairs`, listed on stderr).
+ * found must equal that set exactly, with the same total area (to 0.01%). The two would differ if
+ * territoryOutlines over the ZIP layer were not a perfect tiling: outlines overlapping a neighbour
+ * before any enlargement (`base_overlap_pairs`, listed on stderr) should be 0 since buildUnitLayer
+ * cuts the layer's overlapping slivers out of the units that cover them.
  */
 export async function run(): Promise<void> {
   const layer = zipAreasLayerFromDisk();

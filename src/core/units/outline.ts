@@ -14,6 +14,11 @@ import type { UnitLayer } from './unit-layer';
  * the arcs plus a walk along each territory's boundary. The tests check the result against
  * topojson-client `merge`.
  *
+ * Overlapping input: buildUnitLayer cuts the sliver polygons it finds out of the neighbours that
+ * cover them; an arc whose two sides still walk it the same way (both units on the same side of
+ * it) is walked twice by a territory holding both units, so every walk closes and the outline's
+ * area stays the sum of its units' areas (the overlap then shows as overlapping parts).
+ *
  * Output follows RFC 7946: exterior rings counter-clockwise, holes clockwise, first point repeated
  * last; each hole is placed in the smallest exterior ring that contains it. Where an outline
  * touches itself at a single point (a bay mouth that generalisation narrowed to one vertex), the
@@ -53,7 +58,11 @@ function outlines(layer: UnitLayer, groupOf: Int32Array, k: number): MultiPolygo
     if (l < 0 || l === r) continue;
     const gl = sideGroup(l);
     const gr = sideGroup(r);
-    if (gl === gr) continue;
+    if (gl === gr) {
+      // both sides walk it the same way (overlapping input): it does not cancel, the group walks it twice
+      if (gl >= 0 && arcLeftDir[a] === arcRightDir[a]) count[gl + 1] += 2;
+      continue;
+    }
     if (gl >= 0) count[gl + 1]++;
     if (gr >= 0) count[gr + 1]++;
   }
@@ -66,7 +75,14 @@ function outlines(layer: UnitLayer, groupOf: Int32Array, k: number): MultiPolygo
     if (l < 0 || l === r) continue;
     const gl = sideGroup(l);
     const gr = sideGroup(r);
-    if (gl === gr) continue;
+    if (gl === gr) {
+      if (gl >= 0 && arcLeftDir[a] === arcRightDir[a]) {
+        const e = arcLeftDir[a] < 0 ? ~a : a;
+        entries[fill[gl]++] = e;
+        entries[fill[gl]++] = e;
+      }
+      continue;
+    }
     if (gl >= 0) entries[fill[gl]++] = arcLeftDir[a] < 0 ? ~a : a;
     if (gr >= 0) entries[fill[gr]++] = arcRightDir[a] < 0 ? ~a : a;
   }

@@ -2,7 +2,7 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 import { bridgeComponents, csrFromPairs, type Adjacency } from './adjacency';
 import { arcIndex, decodeArcs, type DecodedArcs } from './arcs';
 import { EARTH_RADIUS_KM, fromVector, polylineAreaTerm, toVector } from './sphere';
-import { buildUnitRings, polygonCentroid, polygonLabelPoint, polygonsOf, type UnitRings } from './unit-rings';
+import { buildUnitRings, pointInUnit, polygonCentroid, polygonLabelPoint, polygonsOf, type UnitRings } from './unit-rings';
 
 /**
  * A set of geographic units (counties, ZIP areas, the user's own regions) as a topology: the
@@ -22,7 +22,10 @@ export interface UnitLayer extends Adjacency {
   index: Map<string, number>;
   /** 2-digit state FIPS code of each unit, '' when the layer does not say */
   stateFips: string[];
-  /** spherical area, km² (see sphere.ts: equal-area trapezoid rule, holes subtracted) */
+  /**
+   * spherical area, km² (see sphere.ts: equal-area trapezoid rule, holes subtracted; a sliver of
+   * another unit lying inside this one, overlapping input, is subtracted too: see cutOverlappingSlivers)
+   */
   areaKm2: Float64Array;
   /** length of the unit's outline, km: arcs it shares with another unit or the outside, not arcs inside it */
   perimeterKm: Float64Array;
@@ -37,7 +40,8 @@ export interface UnitLayer extends Adjacency {
    * edge; also both -1 for an arc no unit has on its outline). A unit is on a side when its
    * references to the arc do not cancel out: walking an arc there and back (a spike at a
    * tri-point in quantised data, a slit inside a unit) puts a unit on neither side. An arc with
-   * more than two sides (overlapping input) keeps the first two and counts in overlappingArcs;
+   * more than two sides (overlapping input) keeps the first two and counts in overlappingArcs; a
+   * sliver polygon lying inside other units is cut out of them first (they become its other side);
    * adjacency links every unit that uses an arc, as topojson-client `neighbors` does.
    */
   arcLeft: Int32Array;
@@ -62,7 +66,11 @@ export interface UnitLayer extends Adjacency {
   /** the source topology and one geometry object per unit (for outline merging) */
   topology: Topology;
   geometries: GeometryObject[];
-  /** arcs with more than two sides: a sign of overlapping input, reported, not fatal */
+  /**
+   * arcs with more than two sides, or with both sides walking it the same way (two units on the
+   * same side of it): signs of overlapping input, reported, not fatal. Counted after the slivers
+   * that buildUnitLayer cuts out of their neighbours (see cutOverlappingSlivers) are resolved.
+   */
   overlappingArcs: number;
   /** ids that were missing (replaced by "#index") or repeated (later copies suffixed "#index") */
   idProblems: string[];
@@ -111,6 +119,7 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
 
   const arcs = decodeArcs(topology);
   const rings = buildUnitRings(geometries, arcs);
+  const nodes = arcNodes(arcs);
 
   // every arc reference with its unit and its direction once rings are wound the RFC 7946 way,
   // bucketed by arc (counting sort), in geometry order
@@ -145,26 +154,130 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
   const arcRight = new Int32Array(arcs.count).fill(-1);
   const arcLeftDir = new Int8Array(arcs.count);
   const arcRightDir = new Int8Array(arcs.count);
-  const pairs: number[] = [];
-  let overlappingArcs = 0;
-  for (let a = 0; a < arcs.count; a++) {
-    const s = useStart[a];
-    const e = useStart[a + 1];
+  /** sets the sides of arc a from its references (us[i], ds[i]) for s ≤ i < e; returns how many sides it has */
+  const setSides = (a: number, us: ArrayLike<number>, ds: ArrayLike<number>, s: number, e: number): number => {
+    arcLeft[a] = arcRight[a] = -1;
+    arcLeftDir[a] = arcRightDir[a] = 0;
     let sides = 0;
     for (let i = s; i < e; i++) {
-      const u = users[i];
+      const u = us[i];
       let first = true;
-      for (let j = s; j < i; j++) if (users[j] === u) first = false;
+      for (let j = s; j < i; j++) if (us[j] === u) first = false;
       if (!first) continue;
       let net = 0;
-      for (let j = i; j < e; j++) if (users[j] === u) net += userDir[j];
-      for (let j = s; j < i; j++) if (users[j] !== u) pairs.push(users[j], u);
+      for (let j = i; j < e; j++) if (us[j] === u) net += ds[j];
       if (net === 0) continue;
       if (sides === 0) (arcLeft[a] = u), (arcLeftDir[a] = Math.sign(net));
       else if (sides === 1) (arcRight[a] = u), (arcRightDir[a] = Math.sign(net));
       sides++;
     }
-    if (sides > 2) overlappingArcs++;
+    return sides;
+  };
+  const pairs: number[] = [];
+  const sideCount = new Uint8Array(arcs.count);
+  for (let a = 0; a < arcs.count; a++) {
+    const s = useStart[a];
+    const e = useStart[a + 1];
+    for (let i = s; i < e; i++) {
+      const u = users[i];
+      let first = true;
+      for (let j = s; j < i; j++) if (users[j] === u) first = false;
+      if (first) for (let j = s; j < i; j++) if (users[j] !== u) pairs.push(users[j], u);
+    }
+    sideCount[a] = Math.min(255, setSides(a, users, userDir, s, e));
+  }
+  const overlapCut = cutOverlappingSlivers();
+  let overlappingArcs = 0;
+  for (let a = 0; a < arcs.count; a++) if (sideCount[a] > 2 || (arcRight[a] >= 0 && arcLeftDir[a] === arcRightDir[a])) overlappingArcs++;
+
+  /**
+   * Overlapping input that generalisation leaves behind: a sliver polygon (a stray triangle of a
+   * ZIP area) lying inside its neighbours. Either they walk its arcs in the same direction as it
+   * does (so the arc has both sides on the same side), or it touches a neighbour at a node only,
+   * inside it. Left as it is, the sliver's area counts two or three times and no set of units has
+   * a consistent outline (outline.ts). A one-ring polygon whose arcs are all of that kind (same
+   * way as a neighbour, or its own alone) is cut out of every unit on its arcs or at its nodes that
+   * holds its label point: the neighbour's references become its own minus the sliver's ring,
+   * its areaKm2 drops by the sliver's area. Returns the area cut per unit and the arcs each unit gained.
+   */
+  function cutOverlappingSlivers(): { areaKm2: Map<number, number>; arcsOf: Map<number, number[]> } {
+    const extra = new Map<number, { us: number[]; ds: number[] }>();
+    const cut = new Map<number, number>();
+    const arcsOf = new Map<number, number[]>();
+    const R2 = EARTH_RADIUS_KM * EARTH_RADIUS_KM;
+    // units on a side of an arc at each node, built on first need
+    let atNode: Map<number, number[]> | undefined;
+    const unitsAt = (n: number): number[] => {
+      if (!atNode) {
+        const m = new Map<number, number[]>();
+        const add = (x: number, v: number) => (m.get(x) ?? m.set(x, []).get(x)!).push(v);
+        for (let a = 0; a < arcs.count; a++) {
+          for (const v of [arcLeft[a], arcRight[a]]) if (v >= 0) add(nodes.arcStartNode[a], v), add(nodes.arcEndNode[a], v);
+        }
+        atNode = m;
+      }
+      return atNode.get(n) ?? [];
+    };
+    // arc ends at each node: an island's own loop arc ends twice at its node, anything more touches it
+    const nodeEnds = new Uint32Array(nodes.nodeCount);
+    for (let a = 0; a < arcs.count; a++) nodeEnds[nodes.arcStartNode[a]]++, nodeEnds[nodes.arcEndNode[a]]++;
+    let ringNo = 0;
+    let polyNo = 0;
+    geometries.forEach((g, u) => {
+      for (const poly of polygonsOf(g)) {
+        const k = ringNo;
+        const p = polyNo++;
+        ringNo += poly.length;
+        if (poly.length !== 1 || poly[0].length === 0) continue;
+        const ring = poly[0];
+        const sliverLike = ring.every((ref) => {
+          const a = arcIndex(ref);
+          if (extra.has(a)) return false;
+          if (arcLeft[a] === u && arcRight[a] < 0) return true;
+          return arcRight[a] >= 0 && arcLeftDir[a] === arcRightDir[a] && (arcLeft[a] === u || arcRight[a] === u);
+        });
+        if (!sliverLike) continue;
+        // the units it lies in: of those on its arcs or at its nodes, the ones holding a point inside it
+        const covering = new Set<number>();
+        const tried = new Set<number>([u]);
+        let x = NaN;
+        let y = NaN;
+        const test = (v: number) => {
+          if (tried.has(v)) return;
+          tried.add(v);
+          if (Number.isNaN(x)) [x, y] = polygonLabelPoint(rings, p);
+          if (pointInUnit(rings, v, x, y)) covering.add(v);
+        };
+        for (const ref of ring) {
+          const a = arcIndex(ref);
+          if (arcRight[a] >= 0) test(otherSideOf(a, u));
+          else for (const n of [nodes.arcStartNode[a], nodes.arcEndNode[a]]) if (nodeEnds[n] > 2) for (const v of unitsAt(n)) test(v);
+        }
+        if (covering.size === 0) continue;
+        const area = Math.abs(polylineAreaTerm(rings.coords, rings.ringStart[k], rings.ringStart[k + 1])) * R2;
+        for (const v of covering) {
+          cut.set(v, (cut.get(v) ?? 0) + area);
+          pairs.push(u, v);
+          const gained = arcsOf.get(v) ?? arcsOf.set(v, []).get(v)!;
+          for (const ref of ring) {
+            const a = arcIndex(ref);
+            const refs = extra.get(a) ?? extra.set(a, { us: [], ds: [] }).get(a)!;
+            refs.us.push(v);
+            refs.ds.push(-(arcLeft[a] === u ? arcLeftDir[a] : arcRightDir[a]));
+            gained.push(a);
+          }
+        }
+      }
+    });
+    for (const [a, refs] of extra) {
+      const us = [...users.subarray(useStart[a], useStart[a + 1]), ...refs.us];
+      const ds = [...userDir.subarray(useStart[a], useStart[a + 1]), ...refs.ds];
+      sideCount[a] = Math.min(255, setSides(a, us, ds, 0, us.length));
+    }
+    return { areaKm2: cut, arcsOf };
+  }
+  function otherSideOf(a: number, u: number): number {
+    return arcLeft[a] === u ? arcRight[a] : arcLeft[a];
   }
 
   // outline arcs per unit, each once; an arc with the unit on both sides is inside it
@@ -186,10 +299,16 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
         }
       }
     }
+    // arcs of a sliver cut out of this unit (cutOverlappingSlivers)
+    for (const a of overlapCut.arcsOf.get(u) ?? []) {
+      if (seen[a] === u) continue;
+      seen[a] = u;
+      if (arcLeft[a] !== u && arcRight[a] !== u) continue;
+      unitArcList.push(a);
+      perimeterKm[u] += arcs.lengthKm[a];
+    }
     unitArcStart[u + 1] = unitArcList.length;
   });
-
-  const nodes = arcNodes(arcs);
 
   const areaKm2 = new Float64Array(count);
   const centroid = new Float64Array(2 * count).fill(NaN);
@@ -224,6 +343,9 @@ export function buildUnitLayer(topology: Topology, opts: UnitLayerOptions): Unit
         biggest = p;
       }
     }
+    // a sliver of another unit lying inside this one is not this unit's area (cutOverlappingSlivers)
+    const cut = overlapCut.areaKm2.get(u);
+    if (cut !== undefined) areaKm2[u] = Math.max(0, areaKm2[u] - cut);
     if (vx !== 0 || vy !== 0 || vz !== 0) {
       const [lat, lon] = fromVector(vx, vy, vz);
       centroid[2 * u] = lon;
