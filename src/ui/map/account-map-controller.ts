@@ -9,7 +9,7 @@ import { accountLookup } from '../../core/plan/account-lookup';
 import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
-import { unitsInLasso } from '../../core/units/lasso';
+import { LassoTool } from './lasso-tool';
 import { territoryOfAccounts } from '../../core/export/territory-of-account';
 import { ShapeDraw, type ShapeTool } from '../../map/shape-draw';
 import { setProblemAreas } from '../../map/problem-layers';
@@ -62,9 +62,7 @@ export class AccountMapController {
   private disposed = false;
   private planUnsubscribe: (() => void) | null = null;
   private brush = false;
-  private lasso = false;
-  /** the lasso being drawn: its points in screen pixels and the SVG path showing it */
-  private lassoPath: { points: { x: number; y: number }[]; svg: SVGSVGElement; path: SVGPolylineElement } | null = null;
+  private readonly lassoTool: LassoTool;
   private layerOfPlan: PlanSession['layer'] | null = null;
   /** account id → row, built once per table (a million ids) */
   private lookup: { table: AccountTable; rowOf: (id: string) => number } | null = null;
@@ -136,7 +134,7 @@ export class AccountMapController {
       if (!boxStart) return;
       const a = boxStart;
       boxStart = null;
-      if (!this.brush && !this.lasso) this.map.dragPan.enable();
+      if (!this.brush && !this.lassoTool.on) this.map.dragPan.enable();
       const units = new Set<number>();
       for (const f of this.map.queryRenderedFeatures([[Math.min(a.x, e.point.x), Math.min(a.y, e.point.y)], [Math.max(a.x, e.point.x), Math.max(a.y, e.point.y)]], { layers: [UNIT_LAYERS.fill] })) {
         if (typeof f.id === 'number') units.add(f.id);
@@ -144,23 +142,13 @@ export class AccountMapController {
       if (units.size > 0) events.onBrush([...units], `box-${++this.strokes}`);
     });
     // Lasso: drag a freehand loop; every unit whose inside point falls in it is painted, as one step.
+    this.lassoTool = new LassoTool(
+      this.map,
+      () => (this.layerOfPlan && this.planUnsubscribe ? { layer: this.layerOfPlan, canStart: !this.shapeDraw?.drawing } : null),
+      (units) => events.onBrush(units, `lasso-${++this.strokes}`),
+    );
     this.map.on('mousedown', (e) => {
-      if (!this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || e.originalEvent.button !== 0 || this.shapeDraw?.drawing) return;
-      this.startLasso(e.point);
-    });
-    this.map.on('mousemove', (e) => {
-      if (!this.lassoPath) return;
-      const last = this.lassoPath.points[this.lassoPath.points.length - 1];
-      // a point every few pixels is as smooth as the eye sees and keeps the test cheap
-      if (Math.abs(last.x - e.point.x) + Math.abs(last.y - e.point.y) < 3) return;
-      this.lassoPath.points.push({ x: e.point.x, y: e.point.y });
-      this.lassoPath.path.setAttribute('points', this.lassoPath.points.map((p) => `${p.x},${p.y}`).join(' '));
-    });
-    this.map.on('mouseup', () => this.finishLasso());
-    this.map.getCanvas().addEventListener('mouseleave', () => this.finishLasso());
-    window.addEventListener('keydown', this.cancelLassoOnEscape);
-    this.map.on('mousedown', (e) => {
-      if (!this.brush || this.lasso || !this.planUnsubscribe || e.originalEvent.shiftKey || this.shapeDraw?.drawing) return;
+      if (!this.brush || this.lassoTool.on || !this.planUnsubscribe || e.originalEvent.shiftKey || this.shapeDraw?.drawing) return;
       this.stroke = { id: `stroke-${++this.strokes}`, seen: new Set() };
       brushAt(e.point);
     });
@@ -169,7 +157,7 @@ export class AccountMapController {
     this.map.on('mouseup', endStroke);
     this.map.getCanvas().addEventListener('mouseleave', endStroke);
     this.map.on('click', UNIT_LAYERS.fill, (e) => {
-      if (this.brush || this.lasso) return; // the stroke (or the lasso) already painted it
+      if (this.brush || this.lassoTool.on) return; // the stroke (or the lasso) already painted it
       if (this.shapeDraw?.claims(e.point)) return; // a click on a drawn shape selects it
       const id = e.features?.[0]?.id;
       if (typeof id === 'number') events.onUnitClick(id);
@@ -295,9 +283,9 @@ export class AccountMapController {
    */
   setBrush(on: boolean): void {
     this.brush = on;
-    if (on || this.lasso) this.map.dragPan.disable();
+    if (on || this.lassoTool.on) this.map.dragPan.disable();
     else this.map.dragPan.enable();
-    this.map.getCanvas().style.cursor = on || this.lasso ? 'crosshair' : '';
+    this.map.getCanvas().style.cursor = on || this.lassoTool.on ? 'crosshair' : '';
   }
 
   /** The plan's drawn shapes, in their territories' colours, as draw's features. */
@@ -338,50 +326,11 @@ export class AccountMapController {
 
   /** Lasso mode: dragging draws a loop and paints the units inside it; the map does not pan meanwhile. */
   setLasso(on: boolean): void {
-    this.lasso = on;
-    if (!on) this.removeLassoPath();
+    this.lassoTool.setOn(on);
     if (on || this.brush) this.map.dragPan.disable();
     else this.map.dragPan.enable();
     this.map.getCanvas().style.cursor = on || this.brush ? 'crosshair' : '';
   }
-
-  private startLasso(point: { x: number; y: number }): void {
-    this.removeLassoPath();
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
-    svg.setAttribute('class', 'lasso-overlay');
-    svg.setAttribute('aria-hidden', 'true');
-    const path = document.createElementNS(ns, 'polyline');
-    path.setAttribute('points', `${point.x},${point.y}`);
-    svg.appendChild(path);
-    this.map.getContainer().appendChild(svg);
-    this.lassoPath = { points: [{ x: point.x, y: point.y }], svg, path };
-  }
-
-  private finishLasso(): void {
-    const drawn = this.lassoPath;
-    if (!drawn) return;
-    this.removeLassoPath();
-    const layer = this.layerOfPlan;
-    if (!layer || !this.map.getLayer(UNIT_LAYERS.fill) || drawn.points.length < 3) return;
-    const xs = drawn.points.map((p) => p.x);
-    const ys = drawn.points.map((p) => p.y);
-    const rendered = new Set<number>();
-    for (const f of this.map.queryRenderedFeatures([[Math.min(...xs), Math.min(...ys)], [Math.max(...xs), Math.max(...ys)]], { layers: [UNIT_LAYERS.fill] })) {
-      if (typeof f.id === 'number') rendered.add(f.id);
-    }
-    const units = unitsInLasso(layer.labelPoint, rendered, (lon, lat) => this.map.project([lon, lat]), drawn.points);
-    if (units.length > 0) this.events.onBrush(units, `lasso-${++this.strokes}`);
-  }
-
-  private removeLassoPath(): void {
-    this.lassoPath?.svg.remove();
-    this.lassoPath = null;
-  }
-
-  private readonly cancelLassoOnEscape = (e: KeyboardEvent) => {
-    if (e.key === 'Escape') this.removeLassoPath();
-  };
 
   /** Shows unassigned units in a flat grey so gaps in the plan stand out. */
   setHighlightUnassigned(on: boolean): void {
@@ -424,7 +373,7 @@ export class AccountMapController {
 
   dispose(): void {
     this.disposed = true;
-    window.removeEventListener('keydown', this.cancelLassoOnEscape);
+    this.lassoTool.dispose();
     this.shapeDraw?.remove();
     this.planUnsubscribe?.();
     this.view.terminate();
