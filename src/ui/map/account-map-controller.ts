@@ -10,6 +10,7 @@ import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
 import { LassoTool } from './lasso-tool';
+import { polygonsOf } from '../../core/shapes/shape-types';
 import { territoryOfAccounts } from '../../core/export/territory-of-account';
 import { ShapeDraw, type ShapeTool } from '../../map/shape-draw';
 import { setProblemAreas } from '../../map/problem-layers';
@@ -230,10 +231,15 @@ export class AccountMapController {
     const drawOutlines = () => {
       outlineFrame = 0;
       const { plan, layer } = session;
-      const shapes = territoryOutlines(layer, plan.assignment, plan.territories.length);
+      const outlines = territoryOutlines(layer, plan.assignment, plan.territories.length);
+      // drawn shapes join their territory's outline feature, so a territory drawn by hand is labelled too
+      for (const shape of plan.shapes) {
+        const t = plan.territories.findIndex((x) => x.id === shape.territoryId);
+        if (t >= 0) outlines[t].coordinates.push(...polygonsOf(shape.geometry));
+      }
       setTerritoryOutlines(this.map, {
         type: 'FeatureCollection',
-        features: plan.territories.map((t, i) => ({ type: 'Feature', geometry: shapes[i], properties: { name: t.name, color: t.color } })),
+        features: plan.territories.map((t, i) => ({ type: 'Feature', geometry: outlines[i], properties: { name: t.name, color: t.color } })),
       });
     };
     const outlinesSoon = () => (outlineFrame ||= requestAnimationFrame(drawOutlines));
