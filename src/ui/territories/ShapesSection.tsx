@@ -1,4 +1,4 @@
-import { usePlanStore } from '../../store/plan-store';
+import { layerLabel, usePlanStore } from '../../store/plan-store';
 import { useShapeStore } from '../../store/shape-store';
 import type { ShapeTool } from '../../map/shape-draw';
 import { shapeAreaKm2 } from '../../core/shapes';
@@ -80,7 +80,7 @@ export function ShapesSection({ session }: { session: PlanSession }) {
             </select>
           </label>
           <div className="territory-actions">
-            <button type="button" onClick={selectedToUnits} title={`Paint the ${session.layer.count > 10000 ? 'ZIP areas' : 'units'} mostly inside it, then remove the shape`}>
+            <button type="button" onClick={selectedToUnits} title={`Paint the ${layerLabel(session.layer.layerId).many} mostly inside it, then remove the shape`}>
               Turn into units
             </button>
             <button type="button" onClick={deleteSelected}>
@@ -123,7 +123,7 @@ export function ShapesSection({ session }: { session: PlanSession }) {
               })}
             </ul>
           )}
-          <GapSummary result={check.result} area={area} onFill={fillGaps} />
+          <GapSummary result={check.result} area={area} unitsLabel={layerLabel(session.layer.layerId).many} onFill={() => void fillGaps()} />
           {check.result.failed.length > 0 && <p className="note warn">Some pairs could not be compared: {check.result.failed.join('; ')}</p>}
           <button type="button" onClick={closeCheck}>
             Hide overlaps and gaps
@@ -134,7 +134,7 @@ export function ShapesSection({ session }: { session: PlanSession }) {
   );
 }
 
-function GapSummary({ result, area, onFill }: { result: NonNullable<ReturnType<typeof useShapeStore.getState>['check']['result']>; area: (km2: number) => string; onFill: () => void }) {
+function GapSummary({ result, area, unitsLabel, onFill }: { result: NonNullable<ReturnType<typeof useShapeStore.getState>['check']['result']>; area: (km2: number) => string; unitsLabel: string; onFill: () => void }) {
   const { gaps } = result;
   const unitAccounts = gaps.units.reduce((n, g) => n + g.accounts, 0);
   const total = unitAccounts + gaps.noUnit.accounts;
@@ -146,7 +146,7 @@ function GapSummary({ result, area, onFill }: { result: NonNullable<ReturnType<t
       ) : (
         <>
           <p role="status">
-            Gaps: {formatCount(total)} accounts in no territory ({formatCount(gaps.units.length)} unassigned units hold {formatCount(unitAccounts)}
+            Gaps: {formatCount(total)} accounts in no territory ({formatCount(gaps.units.length)} unassigned {unitsLabel} hold {formatCount(unitAccounts)}
             {gaps.noUnit.accounts > 0 ? `; ${formatCount(gaps.noUnit.accounts)} lie outside every unit` : ''}); {formatCount(gaps.holes.length)} holes between drawn shapes.
           </p>
           {gaps.holes.length > 0 && (
