@@ -1,7 +1,5 @@
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
-import { feature } from 'topojson-client';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { UnitLayer } from '../core/units/unit-layer';
+import type { FeatureCollection } from 'geojson';
 import { ACCOUNT_LAYERS } from './account-layers';
 import { FONT_SEMIBOLD } from './fonts';
 
@@ -9,16 +7,11 @@ export const UNIT_SOURCE = 'units';
 export const UNIT_LAYERS = { fill: 'units-fill', line: 'units-line' } as const;
 
 /**
- * The plan's units (counties, ZIP areas) under the account dots. Geometry is uploaded once; a
- * unit's colour lives in feature-state keyed by its index, so painting never re-uploads shapes.
+ * The plan's units (counties, ZIP areas) under the account dots, from unitLayerGeoJSON (as an
+ * object, or a blob URL MapLibre loads in its own worker). Geometry is uploaded once; a unit's
+ * colour lives in feature-state keyed by its index, so painting never re-uploads shapes.
  */
-export function showUnitLayer(map: MapLibreMap, layer: UnitLayer): void {
-  const features: Feature<Geometry, { id: string; name: string }>[] = layer.geometries.map((g, i) => ({
-    ...(feature(layer.topology, g) as Feature<Geometry>),
-    id: i,
-    properties: { id: layer.ids[i], name: layer.names[i] },
-  }));
-  const data: FeatureCollection = { type: 'FeatureCollection', features };
+export function showUnitLayer(map: MapLibreMap, data: FeatureCollection | string): void {
   const existing = map.getSource(UNIT_SOURCE) as GeoJSONSource | undefined;
   if (existing) {
     // Another layer's colours are keyed by the same indexes: clear them before the new shapes land.

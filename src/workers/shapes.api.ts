@@ -62,6 +62,14 @@ export class ShapesClient {
     }
   }
 
+  /** The layer's units as GeoJSON bytes, made in the worker (which keeps the layer for later edits). */
+  async layerGeoJSON(layer: { layerId: string; custom?: LayerSource }): Promise<Uint8Array> {
+    const bytes = this.call({ id: 0, method: 'layerGeoJSON', args: layer.custom ?? { layerId: layer.layerId } }, []) as Promise<Uint8Array>;
+    this.layerId = layer.layerId;
+    this.layerReady = bytes;
+    return bytes;
+  }
+
   private layerId: string | null = null;
   private layerReady: Promise<unknown> | null = null;
 

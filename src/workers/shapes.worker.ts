@@ -5,6 +5,7 @@ import { ShapeEditService, type ShapeEditRequest } from '../core/shapes/edit-ser
 import type { ShapeGeometry } from '../core/shapes/shape-types';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
+import { unitLayerGeoJSON } from '../core/units/unit-geojson';
 import type { Topology } from 'topojson-specification';
 
 /** Which units the edits work on: a shipped layer by id, or the user's own from its topology. */
@@ -19,7 +20,8 @@ export type ShapesCall =
   | { id: number; method: 'check'; args: CheckRequest }
   | { id: number; method: 'assign'; args: ShapeGeometry[] }
   | { id: number; method: 'setLayer'; args: LayerSource }
-  | { id: number; method: 'edit'; args: ShapeEditRequest };
+  | { id: number; method: 'edit'; args: ShapeEditRequest }
+  | { id: number; method: 'layerGeoJSON'; args: LayerSource };
 
 const checks = new ShapeCheckService();
 const edits = new ShapeEditService();
@@ -56,6 +58,15 @@ self.addEventListener('message', async (e: MessageEvent<ShapesCall>) => {
       case 'edit':
         result = edits.edit(call.args);
         break;
+      case 'layerGeoJSON': {
+        // the same units the edits work on, as GeoJSON text for the map (transferred, never cloned)
+        const layer = await loadLayer(call.args);
+        if (edits.layerId !== layer.layerId || call.args.topology) edits.setLayer(layer);
+        const bytes = new TextEncoder().encode(JSON.stringify(unitLayerGeoJSON(layer)));
+        result = bytes;
+        transfer = [bytes.buffer];
+        break;
+      }
     }
     self.postMessage({ id: call.id, ok: true, result }, { transfer });
   } catch (err) {

@@ -10,6 +10,9 @@ import type { Feature, Point } from 'geojson';
 import { hideTerritoryOutlines, hideUnitLayer, setTerritoryOutlines, setUnitColor, showUnitLayer, UNIT_LAYERS, UNIT_SOURCE } from '../../map/unit-layers';
 import { territoryOutlines } from '../../core/units/outline';
 import { LassoTool } from './lasso-tool';
+import { shapesWorker } from '../../workers/shapes.api';
+import { layerSource } from '../../store/plan-store';
+import { unitLayerGeoJSON } from '../../core/units/unit-geojson';
 import { polygonsOf } from '../../core/shapes/shape-types';
 import { territoryOfAccounts } from '../../core/export/territory-of-account';
 import { ShapeDraw, type ShapeTool } from '../../map/shape-draw';
@@ -70,6 +73,7 @@ export class AccountMapController {
   private unassignedColor: string | null = null;
   private shownSession: PlanSession | null = null;
   private shapeDraw: ShapeDraw | null = null;
+  private unitDataUrl: string | null = null;
   private onlyUnassignedTimer: ReturnType<typeof setTimeout> | null = null;
   private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
@@ -219,7 +223,6 @@ export class AccountMapController {
       return;
     }
     this.map.boxZoom.disable();
-    showUnitLayer(this.map, session.layer);
     this.layerOfPlan = session.layer;
     const paintAll = () => {
       const { assignment, territories } = session.plan;
@@ -265,8 +268,23 @@ export class AccountMapController {
       onToolEnded: () => useShapeStore.getState().setTool('select'),
     }, ACCOUNT_LAYERS.heatmap);
     this.syncShapes();
-    paintAll();
-    session.plan.lockedUnits.forEach((l, u) => l && setUnitLocked(this.map, u, true));
+    // The units' shapes are made in the shapes worker and reach MapLibre as a blob URL it loads in
+    // its own worker: switching to 33,000 ZIP areas parses nothing on the page.
+    void shapesWorker()
+      .layerGeoJSON(layerSource(session.layer))
+      .then((bytes) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' })))
+      .catch(() => null)
+      .then((url) => {
+        if (this.shownSession !== session || this.disposed) {
+          if (url) URL.revokeObjectURL(url);
+          return;
+        }
+        showUnitLayer(this.map, url ?? unitLayerGeoJSON(session.layer));
+        if (this.unitDataUrl) URL.revokeObjectURL(this.unitDataUrl);
+        this.unitDataUrl = url;
+        paintAll();
+        session.plan.lockedUnits.forEach((l, u) => l && setUnitLocked(this.map, u, true));
+      });
     drawOutlines();
     drawPins();
     this.planUnsubscribe = onPlanChange((change) => {
