@@ -59,8 +59,14 @@ const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
     custom.objectName = record.objectName;
     return custom.layer;
   }
-  if (id === STATES_LAYER_ID) return loadStatesLayer();
-  return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
+  // Parsing and building 33,000 ZIP areas is heavy: the shapes worker does it; the page builds
+  // only when no worker can (an old browser, a failed load).
+  try {
+    return await shapesWorker().builtInLayer(id);
+  } catch {
+    if (id === STATES_LAYER_ID) return loadStatesLayer();
+    return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
+  }
 };
 
 /** How a worker can build the same units: a shipped layer by its id, the user's own from its topology. */

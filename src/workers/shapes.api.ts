@@ -5,6 +5,7 @@ import type { LayerSource, ShapesCall } from './shapes.worker';
 import type { ShapeEditRequest } from '../core/shapes/edit-service';
 import type { Command } from '../core/plan/commands';
 import type { GeoResult } from '../core/shapes/shape-types';
+import type { UnitLayer } from '../core/units/unit-layer';
 
 export type { CheckResult } from '../core/shapes/check-service';
 
@@ -60,6 +61,14 @@ export class ShapesClient {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** A shipped layer (counties, states, ZIP areas) parsed and built in the worker, without its topology. */
+  async builtInLayer(layerId: string): Promise<UnitLayer> {
+    const layer = this.call({ id: 0, method: 'builtInLayer', args: layerId }, []) as Promise<UnitLayer>;
+    this.layerId = layerId;
+    this.layerReady = layer;
+    return layer;
   }
 
   /** The layer's units as GeoJSON bytes, made in the worker (which keeps the layer for later edits). */

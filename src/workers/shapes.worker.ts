@@ -6,6 +6,7 @@ import type { ShapeGeometry } from '../core/shapes/shape-types';
 import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import { unitLayerGeoJSON } from '../core/units/unit-geojson';
+import { withoutTopology } from '../core/units/slim-layer';
 import type { Topology } from 'topojson-specification';
 
 /** Which units the edits work on: a shipped layer by id, or the user's own from its topology. */
@@ -21,17 +22,26 @@ export type ShapesCall =
   | { id: number; method: 'assign'; args: ShapeGeometry[] }
   | { id: number; method: 'setLayer'; args: LayerSource }
   | { id: number; method: 'edit'; args: ShapeEditRequest }
-  | { id: number; method: 'layerGeoJSON'; args: LayerSource };
+  | { id: number; method: 'layerGeoJSON'; args: LayerSource }
+  | { id: number; method: 'builtInLayer'; args: string };
 
 const checks = new ShapeCheckService();
 const edits = new ShapeEditService();
 
+const builtIn = new Map<string, Promise<UnitLayer>>();
+
 async function loadLayer(src: LayerSource): Promise<UnitLayer> {
   if (src.topology && src.objectName) return buildUnitLayer(src.topology, { layerId: src.layerId, objectName: src.objectName });
-  if (src.layerId === COUNTIES_LAYER_ID) return loadCountiesLayer();
-  if (src.layerId === STATES_LAYER_ID) return loadStatesLayer();
-  if (src.layerId === ZIP_AREAS_LAYER_ID) return fetchZipAreasLayer();
-  throw new Error(`No units for layer ${src.layerId}`);
+  let layer = builtIn.get(src.layerId);
+  if (!layer) {
+    if (src.layerId === COUNTIES_LAYER_ID) layer = loadCountiesLayer();
+    else if (src.layerId === STATES_LAYER_ID) layer = loadStatesLayer();
+    else if (src.layerId === ZIP_AREAS_LAYER_ID) layer = fetchZipAreasLayer();
+    else throw new Error(`No units for layer ${src.layerId}`);
+    builtIn.set(src.layerId, layer);
+    layer.catch(() => builtIn.delete(src.layerId));
+  }
+  return layer;
 }
 
 self.addEventListener('message', async (e: MessageEvent<ShapesCall>) => {
@@ -58,6 +68,13 @@ self.addEventListener('message', async (e: MessageEvent<ShapesCall>) => {
       case 'edit':
         result = edits.edit(call.args);
         break;
+      case 'builtInLayer': {
+        // parsed and built here; the page gets the layer without its topology (see withoutTopology)
+        const layer = await loadLayer({ layerId: call.args });
+        if (edits.layerId !== layer.layerId) edits.setLayer(layer);
+        result = withoutTopology(layer);
+        break;
+      }
       case 'layerGeoJSON': {
         // the same units the edits work on, as GeoJSON text for the map (transferred, never cloned)
         const layer = await loadLayer(call.args);

@@ -13,6 +13,7 @@ import { LassoTool } from './lasso-tool';
 import { shapesWorker } from '../../workers/shapes.api';
 import { layerSource } from '../../store/plan-store';
 import { unitLayerGeoJSON } from '../../core/units/unit-geojson';
+import { hasTopology } from '../../core/units/slim-layer';
 import { polygonsOf } from '../../core/shapes/shape-types';
 import { territoryOfAccounts } from '../../core/export/territory-of-account';
 import { ShapeDraw, type ShapeTool } from '../../map/shape-draw';
@@ -219,14 +220,27 @@ export class AccountMapController {
       hidePinnedAccounts(this.map);
       hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
+      this.layerOfPlan = null;
       this.map.boxZoom.enable();
       return;
     }
     this.map.boxZoom.disable();
+    // Another layer's shapes must not stay clickable while this one's are on their way: unit
+    // indexes would name the wrong units.
+    if (this.layerOfPlan?.layerId !== session.layer.layerId) hideUnitLayer(this.map);
     this.layerOfPlan = session.layer;
+    // The colour each unit has on the map now: a repaint touches only units whose colour changes
+    // (33,000 feature-state calls for a fresh ZIP plan would hold the page for most of a second).
+    // (until this layer's shapes are in, any state set here is cleared again when they land)
+    let shown: (string | null)[] = new Array(session.layer.count).fill(null);
+    const colorUnit = (u: number, color: string | null) => {
+      if (shown[u] === color) return;
+      shown[u] = color;
+      setUnitColor(this.map, u, color);
+    };
     const paintAll = () => {
       const { assignment, territories } = session.plan;
-      for (let u = 0; u < assignment.length; u++) setUnitColor(this.map, u, assignment[u] >= 0 ? territories[assignment[u]].color : this.unassignedColor);
+      for (let u = 0; u < assignment.length; u++) colorUnit(u, assignment[u] >= 0 ? territories[assignment[u]].color : this.unassignedColor);
     };
     this.repaintUnits = paintAll;
     // Outlines are rebuilt from shared edges at most once a frame, however fast the edits come.
@@ -279,7 +293,9 @@ export class AccountMapController {
           if (url) URL.revokeObjectURL(url);
           return;
         }
+        if (!url && !hasTopology(session.layer)) return; // no worker and no shapes to draw here
         showUnitLayer(this.map, url ?? unitLayerGeoJSON(session.layer));
+        shown = new Array(session.layer.count).fill(null); // showUnitLayer cleared every feature-state
         if (this.unitDataUrl) URL.revokeObjectURL(this.unitDataUrl);
         this.unitDataUrl = url;
         paintAll();
@@ -294,7 +310,7 @@ export class AccountMapController {
       if (change.type === 'shape' || change.type === 'territoryUpdated' || change.type === 'territoryRemoved' || change.type === 'territoryInserted') this.syncShapesSoon();
       if (change.type === 'assign') {
         const t = change.to >= 0 ? session.plan.territories[change.to] : null;
-        for (const u of change.units) setUnitColor(this.map, u, t ? t.color : this.unassignedColor);
+        for (const u of change.units) colorUnit(u, t ? t.color : this.unassignedColor);
       } else if (change.type === 'locks') {
         for (const u of change.units) setUnitLocked(this.map, u, session.plan.lockedUnits[u] === 1);
       } else if (change.type !== 'pin') paintAll();
