@@ -103,7 +103,7 @@ export function exposeMap(c: AccountMapController): void {
       return sum;
     },
     viewTotal: () => c.last?.total ?? null,
-    isIdle: () => map.loaded() && !map.isMoving() && map.areTilesLoaded(),
+    isIdle: () => !c.unitsPending && map.loaded() && !map.isMoving() && map.areTilesLoaded(),
     jumpTo: (lon, lat, zoom) => map.jumpTo({ center: [lon, lat], zoom }),
     firstPointOnScreen() {
       const f = map.queryRenderedFeatures({ layers: [ACCOUNT_LAYERS.points] })[0];

@@ -7,8 +7,7 @@ export const UNIT_SOURCE = 'units';
 export const UNIT_LAYERS = { fill: 'units-fill', line: 'units-line' } as const;
 
 /**
- * The plan's units (counties, ZIP areas) under the account dots, from unitLayerGeoJSON (as an
- * object, or a blob URL MapLibre loads in its own worker). Geometry is uploaded once; a unit's
+ * The plan's units (counties, ZIP areas) under the account dots, from unitLayerGeoJSON. Geometry is uploaded once; a unit's
  * colour lives in feature-state keyed by its index, so painting never re-uploads shapes.
  */
 export function showUnitLayer(map: MapLibreMap, data: FeatureCollection | string): void {

@@ -25,6 +25,13 @@ export type ShapesCall =
   | { id: number; method: 'layerGeoJSON'; args: LayerSource }
   | { id: number; method: 'builtInLayer'; args: string };
 
+/**
+ * The map's GeoJSON of a shipped layer, started as soon as the layer is built, so it is being made
+ * while the page opens the plan (the page asks for it right after); each is handed over once.
+ */
+const geojsonSoon = new Map<string, Uint8Array>();
+const geojsonBytes = (layer: UnitLayer) => new TextEncoder().encode(JSON.stringify(unitLayerGeoJSON(layer)));
+
 const checks = new ShapeCheckService();
 const edits = new ShapeEditService();
 
@@ -73,13 +80,16 @@ self.addEventListener('message', async (e: MessageEvent<ShapesCall>) => {
         const layer = await loadLayer({ layerId: call.args });
         if (edits.layerId !== layer.layerId) edits.setLayer(layer);
         result = withoutTopology(layer);
+        setTimeout(() => geojsonSoon.set(layer.layerId, geojsonBytes(layer)));
         break;
       }
       case 'layerGeoJSON': {
         // the same units the edits work on, as GeoJSON text for the map (transferred, never cloned)
         const layer = await loadLayer(call.args);
         if (edits.layerId !== layer.layerId || call.args.topology) edits.setLayer(layer);
-        const bytes = new TextEncoder().encode(JSON.stringify(unitLayerGeoJSON(layer)));
+        const early = call.args.topology ? undefined : geojsonSoon.get(layer.layerId);
+        geojsonSoon.delete(layer.layerId);
+        const bytes = early ?? geojsonBytes(layer);
         result = bytes;
         transfer = [bytes.buffer];
         break;

@@ -74,7 +74,8 @@ export class AccountMapController {
   private unassignedColor: string | null = null;
   private shownSession: PlanSession | null = null;
   private shapeDraw: ShapeDraw | null = null;
-  private unitDataUrl: string | null = null;
+  /** a plan's unit shapes are being made in the worker and are not on the map yet */
+  unitsPending = false;
   private onlyUnassignedTimer: ReturnType<typeof setTimeout> | null = null;
   private repaintUnits: (() => void) | null = null;
   private stroke: { id: string; seen: Set<number> } | null = null;
@@ -221,6 +222,7 @@ export class AccountMapController {
       hideTerritoryOutlines(this.map);
       hideUnitLayer(this.map);
       this.layerOfPlan = null;
+      this.unitsPending = false;
       this.map.boxZoom.enable();
       return;
     }
@@ -282,22 +284,20 @@ export class AccountMapController {
       onToolEnded: () => useShapeStore.getState().setTool('select'),
     }, ACCOUNT_LAYERS.heatmap);
     this.syncShapes();
-    // The units' shapes are made in the shapes worker and reach MapLibre as a blob URL it loads in
-    // its own worker: switching to 33,000 ZIP areas parses nothing on the page.
+    // The units' GeoJSON is made in the shapes worker (which also built the layer); the page only
+    // parses the text and hands it to MapLibre. (A blob URL MapLibre fetches in its own worker was
+    // tried: no long task at all, but the ZIP layer took 0.5 s longer to appear.)
+    this.unitsPending = true;
     void shapesWorker()
       .layerGeoJSON(layerSource(session.layer))
-      .then((bytes) => URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/json' })))
+      .then((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as FeatureCollection)
       .catch(() => null)
-      .then((url) => {
-        if (this.shownSession !== session || this.disposed) {
-          if (url) URL.revokeObjectURL(url);
-          return;
-        }
-        if (!url && !hasTopology(session.layer)) return; // no worker and no shapes to draw here
-        showUnitLayer(this.map, url ?? unitLayerGeoJSON(session.layer));
+      .then((data) => {
+        if (this.shownSession !== session || this.disposed) return;
+        this.unitsPending = false;
+        if (!data && !hasTopology(session.layer)) return; // no worker and no shapes to draw here
+        showUnitLayer(this.map, data ?? unitLayerGeoJSON(session.layer));
         shown = new Array(session.layer.count).fill(null); // showUnitLayer cleared every feature-state
-        if (this.unitDataUrl) URL.revokeObjectURL(this.unitDataUrl);
-        this.unitDataUrl = url;
         paintAll();
         session.plan.lockedUnits.forEach((l, u) => l && setUnitLocked(this.map, u, true));
       });
