@@ -339,6 +339,9 @@ export const usePlanStore = create<PlanState>((set, get) => {
     applyCommand(cmd, note) {
       run(cmd);
       if (note) set({ note });
+      // a generated plan replaces territories: keep a territory selected to paint and draw with
+      const { session, activeId } = get();
+      if (session && !session.plan.territories.some((t) => t.id === activeId)) set({ activeId: session.plan.territories[0]?.id ?? null });
     },
   };
 });
