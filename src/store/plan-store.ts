@@ -5,7 +5,7 @@ import { DEFAULT_WORKLOAD, type WorkloadSettings } from '../core/metrics/workloa
 import { getSetting, setSetting } from '../storage/dataset-store';
 import { distinctColors, territoryNeighbours } from '../core/plan/distinct-colors';
 import { openPlanSession, type PlanSession } from '../core/plan/plan-session';
-import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
+import { COUNTIES_LAYER_ID, loadShippedLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import type { Topology } from 'topojson-specification';
 import { listLayers, loadLayer as loadStoredLayer, saveLayer } from '../storage/layer-store';
@@ -64,8 +64,7 @@ const loadLayer = async (id: PlanLayerId): Promise<UnitLayer> => {
   try {
     return await shapesWorker().builtInLayer(id);
   } catch {
-    if (id === STATES_LAYER_ID) return loadStatesLayer();
-    return id === ZIP_AREAS_LAYER_ID ? fetchZipAreasLayer() : loadCountiesLayer();
+    return loadShippedLayer(id);
   }
 };
 

@@ -3,7 +3,7 @@
 import { ShapeCheckService, type CheckAccounts, type CheckRequest } from '../core/shapes/check-service';
 import { ShapeEditService, type ShapeEditRequest } from '../core/shapes/edit-service';
 import type { ShapeGeometry } from '../core/shapes/shape-types';
-import { COUNTIES_LAYER_ID, fetchZipAreasLayer, loadCountiesLayer, loadStatesLayer, STATES_LAYER_ID, ZIP_AREAS_LAYER_ID } from '../core/units/layers';
+import { loadShippedLayer } from '../core/units/layers';
 import { buildUnitLayer, type UnitLayer } from '../core/units/unit-layer';
 import { unitLayerGeoJSON } from '../core/units/unit-geojson';
 import { withoutTopology } from '../core/units/slim-layer';
@@ -41,10 +41,7 @@ async function loadLayer(src: LayerSource): Promise<UnitLayer> {
   if (src.topology && src.objectName) return buildUnitLayer(src.topology, { layerId: src.layerId, objectName: src.objectName });
   let layer = builtIn.get(src.layerId);
   if (!layer) {
-    if (src.layerId === COUNTIES_LAYER_ID) layer = loadCountiesLayer();
-    else if (src.layerId === STATES_LAYER_ID) layer = loadStatesLayer();
-    else if (src.layerId === ZIP_AREAS_LAYER_ID) layer = fetchZipAreasLayer();
-    else throw new Error(`No units for layer ${src.layerId}`);
+    layer = loadShippedLayer(src.layerId);
     builtIn.set(src.layerId, layer);
     layer.catch(() => builtIn.delete(src.layerId));
   }

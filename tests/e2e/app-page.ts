@@ -34,3 +34,11 @@ export async function importFile(page: Page, file: string): Promise<void> {
   await page.getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByRole('status').filter({ hasText: /^Read / }).waitFor({ timeout: 60_000 });
 }
+
+/** The text of one figure (e.g. "Counties", "Accounts") on a territory's card. */
+export async function territoryFigure(page: Page, territory: string, label: string): Promise<string> {
+  const dl = page.getByLabel(`Figures of ${territory}`);
+  const terms = await dl.locator('dt').allInnerTexts();
+  const values = await dl.locator('dd').allInnerTexts();
+  return values[terms.indexOf(label)];
+}

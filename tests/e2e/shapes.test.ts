@@ -2,14 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchProfile, newProfileDir, watchErrors } from './browser';
-import { openApp } from './app-page';
+import { openApp, territoryFigure } from './app-page';
 
-const figure = async (page: Page, territory: string, label: string) => {
-  const dl = page.getByLabel(`Figures of ${territory}`);
-  const terms = await dl.locator('dt').allInnerTexts();
-  const values = await dl.locator('dd').allInnerTexts();
-  return Number(values[terms.indexOf(label)].replace(/[^\d.]/g, ''));
-};
+const figure = async (page: Page, territory: string, label: string) => Number((await territoryFigure(page, territory, label)).replace(/[^\d.]/g, ''));
 
 /** Demo accounts inside a screen rectangle (page pixels), counted from the loaded data in the page. */
 async function accountsInRect(page: Page, x0: number, y0: number, x1: number, y1: number): Promise<number> {

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import { launchProfile, newProfileDir, watchErrors } from './browser';
-import { openApp } from './app-page';
+import { openApp, territoryFigure } from './app-page';
 import { byteSourceFromBytes } from '../../src/core/import/byte-source';
 import { previewCsv } from '../../src/core/import/preview';
 import { importAccountsCsv } from '../../src/core/import/run-import';
@@ -37,12 +37,7 @@ async function demoJoin(fips: string[]): Promise<{ inside: number; outsideId: st
   return { inside, outsideId: getString(table.id, outside) };
 }
 
-const figure = async (page: Page, territory: string, label: string) => {
-  const dl = page.getByLabel(`Figures of ${territory}`);
-  const terms = await dl.locator('dt').allInnerTexts();
-  const values = await dl.locator('dd').allInnerTexts();
-  return values[terms.indexOf(label)];
-};
+const figure = territoryFigure;
 
 describe('painting territories from counties', () => {
   let dir: string;

@@ -73,3 +73,11 @@ export async function loadStatesLayer(): Promise<UnitLayer> {
   const m = (await import('us-atlas/states-10m.json')) as unknown as { default: Topology };
   return statesLayer(m.default);
 }
+
+/** A shipped layer by its id (counties, states, ZIP areas), loaded the way this thread can (page or worker). */
+export function loadShippedLayer(layerId: string): Promise<UnitLayer> {
+  if (layerId === COUNTIES_LAYER_ID) return loadCountiesLayer();
+  if (layerId === STATES_LAYER_ID) return loadStatesLayer();
+  if (layerId === ZIP_AREAS_LAYER_ID) return fetchZipAreasLayer();
+  return Promise.reject(new Error(`No units for layer ${layerId}`));
+}
